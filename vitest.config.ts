@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+// Two vitest projects: pure unit tests and integration tests over a real SQLite file.
+// End-to-end tests run under Playwright's own runner (playwright.config.ts).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          // Child-process kill tests and backups touch the disk; give them room on a 2-core machine.
+          testTimeout: 30_000,
+          pool: 'forks',
+        },
+      },
+    ],
+  },
+});
