@@ -1,0 +1,34 @@
+// What every handler receives: the database, the clock, who is calling, and a way to push events
+// that are delivered only after the call's transaction has committed.
+import type { AppEvent } from '../../shared/contract';
+import type { SessionUser } from '../../shared/types';
+import type { Clock } from './clock';
+import type { Db } from './db/open';
+import type { Logger } from './log';
+
+/** The core's outbound port for OS notifications; the Electron shell implements it. */
+export interface NotifyPort {
+  (notification: { title: string; body: string; ticketId?: string }): void;
+}
+
+export interface CoreDeps {
+  db: Db;
+  dbFile: string;
+  clock: Clock;
+  logger: Logger;
+  notify: NotifyPort;
+  version: string;
+  session: Session;
+}
+
+/** The signed-in user of this seat. One PC, one person at the keyboard. */
+export interface Session {
+  userId: string | null;
+}
+
+export interface CallContext extends CoreDeps {
+  user: SessionUser | null;
+  /** This PC's seat code, recorded with every change. */
+  seat: string | null;
+  emit(event: AppEvent): void;
+}

@@ -1,0 +1,48 @@
+// Hash chains make tampering with append-only tables visible: each row's hash covers its own
+// content and the previous row's hash, so changing or removing any row breaks every later link.
+import { createHash } from 'node:crypto';
+import type { Db } from './open';
+
+export const GENESIS = '0'.repeat(64);
+
+export function linkHash(prevHash: string, fields: readonly unknown[]): string {
+  return createHash('sha256').update(prevHash).update('\n').update(JSON.stringify(fields)).digest('hex');
+}
+
+export interface ChainSpec {
+  table: string;
+  /** Columns covered by the hash, in order (everything but seq, prev_hash and hash). */
+  columns: readonly string[];
+}
+
+export function lastHash(db: Db, table: string): string {
+  const row = db.prepare(`SELECT hash FROM ${table} ORDER BY seq DESC LIMIT 1`).get() as
+    | { hash: string }
+    | undefined;
+  return row?.hash ?? GENESIS;
+}
+
+export interface ChainReport {
+  table: string;
+  rows: number;
+  ok: boolean;
+  /** The id of the first row whose link does not verify. */
+  brokenAt: string | null;
+}
+
+export function verifyChain(db: Db, spec: ChainSpec): ChainReport {
+  const cols = spec.columns.join(', ');
+  const stmt = db.prepare(`SELECT ${cols}, prev_hash, hash FROM ${spec.table} ORDER BY seq`).raw(true);
+  let prev = GENESIS;
+  let rows = 0;
+  for (const raw of stmt.iterate() as Iterable<unknown[]>) {
+    rows++;
+    const fields = raw.slice(0, spec.columns.length);
+    const [prevHash, hash] = raw.slice(spec.columns.length) as [string, string];
+    if (prevHash !== prev || linkHash(prev, fields) !== hash) {
+      return { table: spec.table, rows, ok: false, brokenAt: String(fields[0]) };
+    }
+    prev = hash;
+  }
+  return { table: spec.table, rows, ok: true, brokenAt: null };
+}

@@ -1,0 +1,58 @@
+// Migrations: numbered, applied in order in ONE transaction, tracked by `user_version`.
+// A database written by a newer Kefu Desk is refused rather than misread.
+import type { Db } from '../open';
+import { m001Foundation } from './001_foundation';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m001Foundation];
+
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+export class DatabaseTooNewError extends Error {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(
+      `The database was written by a newer Kefu Desk (schema ${found}); this version understands up to ${supported}. Update Kefu Desk to open it.`,
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export function currentVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function pendingMigrations(db: Db, migrations: readonly Migration[] = MIGRATIONS): Migration[] {
+  assertOrdered(migrations);
+  const found = currentVersion(db);
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (found > latest) throw new DatabaseTooNewError(found, latest);
+  return migrations.filter((m) => m.version > found);
+}
+
+/** Applies every pending migration atomically; returns the versions applied. */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  const pending = pendingMigrations(db, migrations);
+  if (pending.length === 0) return [];
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      // user_version lives in the file header and is written inside this transaction.
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+  return pending.map((m) => m.version);
+}
+
+function assertOrdered(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+  });
+}

@@ -1,0 +1,32 @@
+// The one place that opens the centre's database and sets every pragma.
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  // Wait up to 5 s for a lock held by another connection (the CLI, a backup) instead of failing.
+  db.pragma('busy_timeout = 5000');
+  if (!options.readonly) {
+    // WAL: readers never block the writer, and a crash mid-write cannot corrupt the main file.
+    db.pragma('journal_mode = WAL');
+  }
+  // FULL: better-sqlite3 defaults WAL to NORMAL, which can lose acknowledged commits on power loss.
+  db.pragma('synchronous = FULL');
+  // Referential integrity is enforced by the database, not by hope.
+  db.pragma('foreign_keys = ON');
+  // Keep temporary b-trees in memory: sorting the queue must not touch the disk.
+  db.pragma('temp_store = MEMORY');
+  return db;
+}
+
+/** Close cleanly: let SQLite refresh its statistics, then checkpoint the WAL into the main file. */
+export function closeDatabase(db: Db): void {
+  if (!db.open) return;
+  try {
+    db.pragma('optimize');
+    if (!db.readonly) db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,26 @@
+// The centre's name, time zone and this PC's seat code; plus the admin's audit and database views.
+import { DomainError } from '../../../shared/result';
+import { fullCheck } from '../db/check';
+import { listAudit, recordAudit } from '../services/audit';
+import { getSetting, setSetting } from '../services/settings';
+import type { HandlerMap } from './types';
+
+export const centreHandlers: HandlerMap<'centre.get' | 'centre.update' | 'audit.list' | 'db.check'> = {
+  'centre.get': (_input, ctx) => {
+    const centre = getSetting(ctx.db, 'centre');
+    if (!centre) throw new DomainError('NOT_INITIALIZED', 'errors.notInitialized', 'The centre is not set up yet.');
+    return centre;
+  },
+
+  'centre.update': (input, ctx) => {
+    const before = getSetting(ctx.db, 'centre');
+    setSetting(ctx.db, 'centre', input, ctx.clock.now(), ctx.user!.id);
+    recordAudit({ ...ctx, seat: input.seatCode }, { action: 'centre.update', subject: 'centre', before, after: input });
+    ctx.emit({ type: 'centre.changed', centre: input });
+    return input;
+  },
+
+  'audit.list': (input, ctx) => listAudit(ctx.db, input.limit ?? 200),
+
+  'db.check': (_input, ctx) => fullCheck(ctx.db, ctx.dbFile),
+};

@@ -1,0 +1,13 @@
+// Every method of shared/contract.ts, implemented. The type makes a missing handler a compile error.
+import { appHandlers } from './app';
+import { authHandlers } from './auth';
+import { centreHandlers } from './centre';
+import type { HandlerMap } from './types';
+import { userHandlers } from './users';
+
+export const handlers: HandlerMap = {
+  ...appHandlers,
+  ...authHandlers,
+  ...userHandlers,
+  ...centreHandlers,
+};

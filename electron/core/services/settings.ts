@@ -1,0 +1,28 @@
+// Key/value settings of this seat's database; values are JSON.
+import type { CentreSettings } from '../../../shared/types';
+import type { Language } from '../../../shared/validation';
+import type { Db } from '../db/open';
+
+export interface SettingsShape {
+  centre: CentreSettings;
+  'ui.language': Language;
+}
+export type SettingKey = keyof SettingsShape;
+
+export function getSetting<K extends SettingKey>(db: Db, key: K): SettingsShape[K] | null {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as SettingsShape[K]) : null;
+}
+
+export function setSetting<K extends SettingKey>(
+  db: Db,
+  key: K,
+  value: SettingsShape[K],
+  at: number,
+  by: string | null,
+): void {
+  db.prepare(
+    `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ).run(key, JSON.stringify(value), at, by);
+}

@@ -1,0 +1,80 @@
+// The centre's staff accounts. Passwords are stored only as scrypt hashes.
+import type { Role } from '../../../shared/roles';
+import type { UserSummary } from '../../../shared/types';
+import type { Db } from '../db/open';
+
+interface UserRow {
+  id: string;
+  name: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  disabled: 0 | 1;
+  created_at: number;
+  updated_at: number;
+}
+
+const COLUMNS = 'id, name, display_name, role, password_hash, disabled, created_at, updated_at';
+
+export function toSummary(r: UserRow): UserSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    displayName: r.display_name,
+    role: r.role,
+    disabled: r.disabled === 1,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function findUserById(db: Db, id: string): UserRow | undefined {
+  return db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`).get(id) as UserRow | undefined;
+}
+
+export function findUserByName(db: Db, name: string): UserRow | undefined {
+  return db.prepare(`SELECT ${COLUMNS} FROM users WHERE name = ?`).get(name) as UserRow | undefined;
+}
+
+export function listUsers(db: Db): UserSummary[] {
+  return (db.prepare(`SELECT ${COLUMNS} FROM users ORDER BY disabled, role DESC, name`).all() as UserRow[]).map(
+    toSummary,
+  );
+}
+
+export function countActiveAdmins(db: Db): number {
+  return (db.prepare(`SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0`).get() as { n: number }).n;
+}
+
+export interface NewUser {
+  id: string;
+  name: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+}
+
+export function insertUser(db: Db, u: NewUser, at: number, by: string | null): UserSummary {
+  db.prepare(
+    `INSERT INTO users (id, name, display_name, role, password_hash, created_at, created_by, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(u.id, u.name, u.displayName, u.role, u.passwordHash, at, by, at, by);
+  return toSummary(findUserById(db, u.id)!);
+}
+
+export function updateUserRow(
+  db: Db,
+  id: string,
+  change: { displayName: string; role: Role; disabled: boolean },
+  at: number,
+  by: string,
+): UserSummary {
+  db.prepare(
+    `UPDATE users SET display_name = ?, role = ?, disabled = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+  ).run(change.displayName, change.role, change.disabled ? 1 : 0, at, by, id);
+  return toSummary(findUserById(db, id)!);
+}
+
+export function setPasswordHash(db: Db, id: string, hash: string, at: number, by: string): void {
+  db.prepare(`UPDATE users SET password_hash = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(hash, at, by, id);
+}
