@@ -55,8 +55,9 @@ export function offsetMsAt(timeZone: string, utcMs: number): number {
 
 /**
  * The UTC instant of a local wall time, given as ms since 1970-01-01T00:00 *local*.
- * Ambiguity follows Temporal's 'compatible' rule: in a repeated hour (DST ends) the earlier
- * instant wins; a time skipped by DST starting is moved forward by the length of the gap.
+ * In a repeated hour (DST ends) the earlier instant wins, as in Temporal's 'compatible' rule.
+ * A time skipped by DST starting maps to the transition itself — the first instant whose wall
+ * time is at or after it — so an office opening "02:30" on that day opens when clocks show 03:00.
  * Assumes at most one offset change within ±1 day, which holds for every real zone.
  */
 export function localToUtc(timeZone: string, localMs: number): number {
@@ -70,7 +71,15 @@ export function localToUtc(timeZone: string, localMs: number): number {
   if (earlyValid && lateValid) return Math.min(early, late);
   if (earlyValid) return early;
   if (lateValid) return late;
-  return early; // in the gap: the pre-transition offset pushes the time past the gap
+  // In the gap: the transition lies in (late, early]; find it by bisection (about 22 steps).
+  let lo = late;
+  let hi = early;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (offsetMsAt(timeZone, mid) === before) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
 
 /** Local wall-clock minutes since midnight of a UTC instant, for display and tests. */
