@@ -1,0 +1,15 @@
+import { defineConfig } from '@playwright/test';
+
+// End-to-end tests drive the built renderer in Debian's Chromium through tests/e2e/harness.ts,
+// which launches the browser itself (executablePath), so no Playwright browser download is needed.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.e2e.ts',
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  outputDir: 'tests/.tmp/playwright',
+});

@@ -1,0 +1,104 @@
+// The signed-in frame: navigation on the left, the page, the status bar.
+import {
+  DashboardOutlined,
+  DesktopOutlined,
+  LogoutOutlined,
+  QuestionCircleOutlined,
+  SettingOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Avatar, Button, Dropdown, Layout, Menu, Space, Tooltip, Typography, theme } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HomePage } from '../features/home/HomePage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { LanguageSwitch } from './LanguageSwitch';
+import { Logo } from './Logo';
+import { openWallboard, useShortcuts } from './shortcuts';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { StatusBar } from './StatusBar';
+import { useShell, type RouteKey } from './store';
+
+export function Shell() {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const route = useShell((s) => s.route);
+  const navigate = useShell((s) => s.navigate);
+  const signOut = useShell((s) => s.signOut);
+  const user = useShell((s) => s.status!.user!);
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  const actions = useMemo(
+    () => ({
+      help: () => setHelpOpen(true),
+      home: () => navigate('home'),
+      settings: () => navigate('settings'),
+      wallboard: openWallboard,
+      signOut: () => void signOut(),
+    }),
+    [navigate, signOut],
+  );
+  useShortcuts(actions);
+
+  const items = [
+    { key: 'home', icon: <DashboardOutlined />, label: t('nav.home') },
+    { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
+  ];
+
+  return (
+    <Layout style={{ height: '100vh' }}>
+      <Layout.Sider width={208} data-testid="nav">
+        <Logo />
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[route]}
+          items={items}
+          style={{ background: 'transparent', borderInlineEnd: 0 }}
+          onClick={(e) => navigate(e.key as RouteKey)}
+        />
+        <div style={{ position: 'absolute', bottom: 16, width: '100%', padding: '0 16px' }}>
+          <Button block ghost icon={<DesktopOutlined />} onClick={openWallboard} data-testid="open-wallboard">
+            {t('nav.wallboard')}
+          </Button>
+        </div>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            padding: '0 24px',
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="page-title">
+            {t(`nav.${route}`)}
+          </Typography.Title>
+          <Space size="middle">
+            <Tooltip title={`${t('shortcuts.title')} (F1)`}>
+              <Button type="text" icon={<QuestionCircleOutlined />} onClick={() => setHelpOpen(true)} aria-label={t('shortcuts.title')} />
+            </Tooltip>
+            <LanguageSwitch variant="borderless" />
+            <Dropdown
+              menu={{
+                items: [{ key: 'signOut', icon: <LogoutOutlined />, label: t('common.signOut'), onClick: () => void signOut() }],
+              }}
+            >
+              <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
+                <Avatar size="small" style={{ background: token.colorPrimary }} icon={<UserOutlined />} />
+                <span>{user.displayName}</span>
+              </Space>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ overflow: 'auto', padding: 24 }}>
+          {route === 'home' ? <HomePage /> : <SettingsPage />}
+        </Layout.Content>
+        <StatusBar />
+      </Layout>
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </Layout>
+  );
+}

@@ -1,0 +1,63 @@
+import { Alert, App, Button, Card, Form, Input, Select } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CentreSettings } from '../../../../shared/types';
+import { call } from '../../api';
+import { markFieldErrors, useErrorText } from '../../app/errors';
+
+export function CentrePanel({ editable }: { editable: boolean }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CentreSettings>();
+  const [busy, setBusy] = useState(false);
+  const timeZones = useMemo(() => Intl.supportedValuesOf('timeZone').map((z) => ({ value: z, label: z })), []);
+
+  useEffect(() => {
+    call('centre.get', {})
+      .then((c) => form.setFieldsValue(c))
+      .catch((err: unknown) => void message.error(errorText(err)));
+    // Loaded once when the tab opens; later changes arrive through the shell's status.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const save = async (values: CentreSettings) => {
+    setBusy(true);
+    try {
+      await call('centre.update', values);
+      void message.success(t('common.saved'));
+    } catch (err) {
+      if (!markFieldErrors(form, err, t)) void message.error(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card style={{ maxWidth: 640 }}>
+      {!editable && <Alert type="info" showIcon title={t('settings.centreReadOnly')} style={{ marginBottom: 16 }} />}
+      <Form<CentreSettings> form={form} layout="vertical" disabled={!editable} onFinish={(v) => void save(v)}>
+        <Form.Item name="centreName" label={t('setup.centreName')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="timeZone" label={t('setup.timeZone')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Select showSearch options={timeZones} />
+        </Form.Item>
+        <Form.Item
+          name="seatCode"
+          label={t('setup.seatCode')}
+          extra={t('setup.seatCodeHelp')}
+          normalize={(v: string) => v.toUpperCase()}
+          rules={[{ pattern: /^[A-Z0-9]{2,6}$/, message: t('validation.seatCode') }]}
+        >
+          <Input maxLength={6} />
+        </Form.Item>
+        {editable && (
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('common.save')}
+          </Button>
+        )}
+      </Form>
+    </Card>
+  );
+}

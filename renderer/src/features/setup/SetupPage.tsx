@@ -1,0 +1,125 @@
+// First run: the centre, this PC's seat and the first admin, in one form.
+import { Alert, App, Button, Col, Divider, Form, Input, Row, Select } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
+import { markFieldErrors, useErrorText } from '../../app/errors';
+import { AuthFrame } from '../auth/AuthFrame';
+
+interface SetupForm {
+  centreName: string;
+  timeZone: string;
+  seatCode: string;
+  admin: { name: string; displayName: string; password: string };
+  confirm: string;
+}
+
+export function SetupPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<SetupForm>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { message } = App.useApp();
+  const timeZones = useMemo(() => Intl.supportedValuesOf('timeZone').map((z) => ({ value: z, label: z })), []);
+
+  const submit = async ({ confirm: _confirm, ...values }: SetupForm) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('setup.init', values);
+      // The centre.changed event switches the app to the sign-in page; the toast outlives the form.
+      void message.success(t('setup.done'), 6);
+    } catch (err) {
+      if (!markFieldErrors(form, err, t)) setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const required = { required: true, message: t('validation.required') };
+
+  return (
+    <AuthFrame title={t('setup.title')} subtitle={t('setup.subtitle')} width={560}>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form<SetupForm>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        // The PC's own zone is the best first guess for the centre's.
+        initialValues={{ timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }}
+        onFinish={(v) => void submit(v)}
+      >
+        <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
+          {t('setup.centreSection')}
+        </Divider>
+        <Form.Item name="centreName" label={t('setup.centreName')} rules={[required]}>
+          <Input placeholder={t('setup.centreNamePlaceholder')} data-testid="setup-centre" autoFocus />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col span={14}>
+            <Form.Item name="timeZone" label={t('setup.timeZone')} rules={[required]}>
+              <Select showSearch options={timeZones} data-testid="setup-timezone" />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item
+              name="seatCode"
+              label={t('setup.seatCode')}
+              tooltip={t('setup.seatCodeHelp')}
+              normalize={(v: string) => v.toUpperCase()}
+              rules={[required, { pattern: /^[A-Z0-9]{2,6}$/, message: t('validation.seatCode') }]}
+            >
+              <Input placeholder="A1" maxLength={6} data-testid="setup-seat" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Divider titlePlacement="start" plain>
+          {t('setup.adminSection')}
+        </Divider>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name={['admin', 'name']} label={t('setup.adminName')} rules={[required]}>
+              <Input autoComplete="username" data-testid="setup-admin-name" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name={['admin', 'displayName']} label={t('setup.displayName')} rules={[required]}>
+              <Input data-testid="setup-admin-display" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item
+              name={['admin', 'password']}
+              label={t('setup.password')}
+              extra={t('setup.passwordHelp')}
+              rules={[required, { min: 8, message: t('validation.password.length') }]}
+            >
+              <Input.Password autoComplete="new-password" data-testid="setup-admin-password" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              name="confirm"
+              label={t('setup.confirmPassword')}
+              dependencies={[['admin', 'password']]}
+              rules={[
+                required,
+                ({ getFieldValue }) => ({
+                  validator: (_, v) =>
+                    v === getFieldValue(['admin', 'password']) ? Promise.resolve() : Promise.reject(new Error(t('setup.passwordMismatch'))),
+                }),
+              ]}
+            >
+              <Input.Password autoComplete="new-password" data-testid="setup-admin-confirm" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Button type="primary" htmlType="submit" size="large" block loading={busy} data-testid="setup-submit">
+          {t('setup.submit')}
+        </Button>
+      </Form>
+    </AuthFrame>
+  );
+}

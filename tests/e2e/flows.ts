@@ -1,0 +1,47 @@
+// Steps shared by the end-to-end tests, written the way a person uses the screens.
+import { expect, type Page } from '@playwright/test';
+
+export const ADMIN = { name: 'admin', displayName: '张敏', password: 'admin-pass-1' };
+export const AGENT = { name: 'wangwei', displayName: '王伟', password: 'agent-pass-1' };
+
+export async function completeSetup(page: Page, centre = '华东区客服中心'): Promise<void> {
+  await page.getByTestId('setup-centre').fill(centre);
+  await page.getByTestId('setup-seat').fill('a1');
+  await page.getByTestId('setup-admin-name').fill(ADMIN.name);
+  await page.getByTestId('setup-admin-display').fill(ADMIN.displayName);
+  await page.getByTestId('setup-admin-password').fill(ADMIN.password);
+  await page.getByTestId('setup-admin-confirm').fill(ADMIN.password);
+  await page.getByTestId('setup-submit').click();
+}
+
+export async function signIn(page: Page, who: { name: string; password: string }): Promise<void> {
+  await page.getByTestId('signin-name').fill(who.name);
+  await page.getByTestId('signin-password').fill(who.password);
+  await page.getByTestId('signin-submit').click();
+  await expect(page.getByTestId('status-bar')).toBeVisible();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').hover();
+  await page.locator('.ant-dropdown-menu-item').last().click();
+  await expect(page.getByTestId('signin-submit')).toBeVisible();
+}
+
+export async function chooseLanguage(page: Page, label: '简体中文' | 'English'): Promise<void> {
+  await page.getByTestId('language-switch').first().click();
+  await page.locator('.ant-select-item-option', { hasText: label }).click();
+}
+
+export async function addUser(page: Page, user: { name: string; displayName: string; password: string }): Promise<void> {
+  await page.getByTestId('users-add').click();
+  await page.getByTestId('user-form-name').fill(user.name);
+  await page.getByTestId('user-form-display').fill(user.displayName);
+  await page.getByTestId('user-form-password').fill(user.password);
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await expect(page.getByTestId('users-table')).toContainText(user.displayName);
+}
+
+/** Lets antd's open/close animations finish so screenshots show settled screens. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}

@@ -1,0 +1,148 @@
+// The end-to-end harness: the BUILT renderer in Debian's Chromium, served through page routing
+// (no port, no server), with window.kefu bridged to a REAL core in this process. The bridge has
+// the same shape as Electron's preload: invoke(method, input) and on(type, fn) → unsubscribe.
+// Each launch gets a fresh data folder; the core's clock and the page's clock move together.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { createCore, type Core } from '../../electron/core';
+import type { AppEvent } from '../../shared/contract';
+
+export const APP_ORIGIN = 'http://kefu.test';
+const RENDERER_DIR = resolve(__dirname, '../../out/renderer');
+const CHROMIUM = process.env.KEFU_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENS_DIR = resolve(__dirname, 'screens');
+
+export interface LaunchOptions {
+  /** The OS locale Chromium reports (navigator.language). Default zh-CN. */
+  locale?: string;
+  /** The moment both clocks start at. Default: a Tuesday morning in Shanghai. */
+  time?: string;
+  /** Reuse a data folder (e.g. to restart on the same database); default a fresh temp folder. */
+  dataDir?: string;
+  /** Which page to open first. */
+  page?: 'index' | 'wallboard';
+  viewport?: { width: number; height: number };
+}
+
+export interface LaunchedApp {
+  page: Page;
+  context: BrowserContext;
+  core: Core;
+  dataDir: string;
+  /** Jump both clocks to an instant (timers due in between fire once, as after a sleep). */
+  setTime(iso: string): Promise<void>;
+  /** Let time run on both clocks; every timer due in between fires in order. */
+  advance(ms: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_TIME = '2026-03-03T09:00:00+08:00';
+
+let browser: Promise<Browser> | null = null;
+function sharedBrowser(): Promise<Browser> {
+  browser ??= chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  return browser;
+}
+
+export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`The renderer is not built (${RENDERER_DIR}); run \`npm run build\` first.`);
+  }
+  const ownsDir = !options.dataDir;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kefu-e2e-'));
+  const start = Date.parse(options.time ?? DEFAULT_TIME);
+  // The page's fake clock keeps running at real speed after install (antd's animations need it);
+  // the core's clock follows the same course: the start instant plus real time elapsed plus jumps.
+  const realStart = Date.now();
+  let jumped = 0;
+  const clock = { now: () => start + (Date.now() - realStart) + jumped };
+  const core = await createCore({ dataDir, clock, version: 'e2e', backupCheckEveryMs: 0 });
+
+  const context = await (await sharedBrowser()).newContext({
+    locale: options.locale ?? 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+  });
+  await context.clock.install({ time: start });
+  await context.route(`${APP_ORIGIN}/**`, (route) => {
+    const path = decodeURIComponent(new URL(route.request().url()).pathname);
+    const file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({ status: 200, contentType: MIME[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+  });
+  await context.exposeBinding('__kefuInvoke', (_source, method: unknown, input: unknown) => core.invoke(method, input));
+  await context.addInitScript(bridgeScript);
+  const offEvents = core.on((event: AppEvent) => {
+    for (const p of context.pages()) {
+      p.evaluate((e) => (window as unknown as { __kefuEmit?: (e: unknown) => void }).__kefuEmit?.(e), event).catch(() => {});
+    }
+  });
+
+  const page = await context.newPage();
+  await page.goto(`${APP_ORIGIN}/${options.page === 'wallboard' ? 'wallboard' : 'index'}.html`);
+
+  return {
+    page,
+    context,
+    core,
+    dataDir,
+    async setTime(iso) {
+      const target = Date.parse(iso);
+      const delta = target - clock.now();
+      jumped += delta;
+      if (delta > 0) await context.clock.fastForward(delta);
+      else await context.clock.setSystemTime(target);
+    },
+    async advance(ms) {
+      jumped += ms;
+      await context.clock.runFor(ms);
+    },
+    async close() {
+      offEvents();
+      await context.close();
+      await core.close();
+      if (ownsDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs in every page before its scripts: the same surface Electron's preload exposes. */
+function bridgeScript(): void {
+  const w = window as unknown as {
+    __kefuInvoke(method: string, input: unknown): Promise<unknown>;
+    __kefuEmit(e: { type: string }): void;
+    kefu: unknown;
+  };
+  const listeners = new Set<(e: { type: string }) => void>();
+  w.__kefuEmit = (e) => listeners.forEach((l) => l(e));
+  w.kefu = Object.freeze({
+    invoke: (method: string, input: unknown) => w.__kefuInvoke(method, input),
+    on(type: string, fn: (e: unknown) => void) {
+      const listener = (e: { type: string }) => {
+        if (e.type === type) fn(e);
+      };
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  });
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/** Saves a screenshot under tests/e2e/screens/ (not committed) for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: false });
+}
