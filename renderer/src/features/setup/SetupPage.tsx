@@ -29,7 +29,7 @@ export function SetupPage() {
     try {
       await call('setup.init', values);
       // The centre.changed event switches the app to the sign-in page; the toast outlives the form.
-      void message.success(t('setup.done'), 6);
+      void message.success(t('setup.done'), 4);
     } catch (err) {
       if (!markFieldErrors(form, err, t)) setError(errorText(err));
     } finally {
