@@ -1,0 +1,27 @@
+// One valid input per method of the contract. Typed as a total map, so adding a method without a
+// sample here is a compile error, and the validation and role tests cover it automatically.
+import type { MethodInput, MethodName } from '../../shared/contract';
+
+export const ZERO_ID = '00000000-0000-7000-8000-000000000000';
+
+export const validSamples: { [M in MethodName]: MethodInput<M> } = {
+  'app.status': {},
+  'setup.init': {
+    centreName: '示范客服中心',
+    timeZone: 'Asia/Shanghai',
+    seatCode: 'B2',
+    admin: { name: 'boss', displayName: '老板', password: 'password-1' },
+  },
+  'auth.signIn': { name: 'admin', password: 'admin-pass-1' },
+  'auth.signOut': {},
+  'prefs.setLanguage': { language: 'en' },
+  'me.changePassword': { current: 'admin-pass-1', next: 'admin-pass-2' },
+  'centre.get': {},
+  'centre.update': { centreName: '新名称', timeZone: 'Asia/Shanghai', seatCode: 'A1' },
+  'users.list': {},
+  'users.create': { name: 'liuyang', displayName: '刘洋', role: 'agent', password: 'password-1' },
+  'users.update': { id: ZERO_ID, displayName: '改名' },
+  'users.resetPassword': { id: ZERO_ID, password: 'password-2' },
+  'audit.list': { limit: 10 },
+  'db.check': {},
+};
