@@ -5,7 +5,7 @@
 import { CHINA_CALENDAR, compileCalendar, computeDue, type SlaTarget } from '../../shared/sla';
 import { naiveCalendar } from '../unit/sla/naiveReference';
 
-export type BenchFigure = { bench: string; value: number; unit: 'ms' | 'ops/s' | 'MB'; budget?: number; reference?: number };
+import type { BenchFigure } from './figure';
 
 const ENGINE_MS = 1500;
 const REFERENCE_MS = 1500;
