@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Property tests run hundreds of random calendars; on a busy 2-core CI machine they need
+          // more than the default 5 s. Speed is measured by `npm run bench`, never by timeouts.
+          testTimeout: 30_000,
         },
       },
       {
