@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 export const overtimeBandSchema = z.strictObject({
   /** Stable id, shown on every deduction line so a line can be traced to its rule. */
-  id: z.string().regex(/^[a-z][a-z0-9_.-]{0,47}$/),
+  id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.-]{0,47}$/),
   /** The band covers lateness in (previous band's upToMinutes, upToMinutes]. */
   upToMinutes: z.number().positive(),
   points: z.number().min(0).max(100),

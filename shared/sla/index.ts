@@ -56,3 +56,4 @@ export {
 export { type CalendarImportResult, type ImportedCalendarDays } from './calendarImport';
 export { parseCalendarJson } from './calendarImportJson';
 export { parseCalendarIcs } from './calendarImportIcs';
+export { mergeImportedDays, type CalendarMerge } from './calendarMerge';

@@ -32,7 +32,7 @@ describe('npm run cli', () => {
   it('db check prints the integrity report as JSON', () => {
     const r = cli('db', 'check', '--data', tmp.dir);
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, integrity: ['ok'], chains: [{ table: 'audit_log', ok: true, rows: 3 }] });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, integrity: ['ok'], chains: [{ table: 'audit_log', ok: true, rows: 4 }] });
   });
 
   it('db check fails clearly for a folder without a database', () => {

@@ -1,6 +1,7 @@
 // One valid input per method of the contract. Typed as a total map, so adding a method without a
 // sample here is a compile error, and the validation and role tests cover it automatically.
 import type { MethodInput, MethodName } from '../../shared/contract';
+import { DEFAULT_CATALOGUE, DEFAULT_DEDUCTION_RULES, KEY_ACCOUNT_CALENDAR } from '../../shared/sla';
 
 export const ZERO_ID = '00000000-0000-7000-8000-000000000000';
 
@@ -24,4 +25,13 @@ export const validSamples: { [M in MethodName]: MethodInput<M> } = {
   'users.resetPassword': { id: ZERO_ID, password: 'password-2' },
   'audit.list': { limit: 10 },
   'db.check': {},
+  'catalogue.list': {},
+  'catalogue.save': { type: { ...DEFAULT_CATALOGUE[0]!, names: { zh: '常规开户（改）', en: 'Account opening (edited)' } }, isNew: false },
+  'calendars.list': {},
+  'calendars.save': { calendar: { ...KEY_ACCOUNT_CALENDAR, names: { zh: '专线', en: 'Line' } } },
+  'calendars.previewImport': { calendarId: 'cn-mainland', fileName: '2027.json', content: '{"holidays":{},"workdays":{}}' },
+  'calendars.applyImport': { calendarId: 'cn-mainland', fileName: '2027.json', content: '{"holidays":{},"workdays":{}}' },
+  'deductions.rules': {},
+  'deductions.saveRules': { rules: DEFAULT_DEDUCTION_RULES },
+  'sla.preview': { typeCode: 'password_reset', tier: 'key', at: Date.parse('2026-03-03T10:00:00+08:00') },
 };

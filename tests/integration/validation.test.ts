@@ -26,7 +26,7 @@ function malformedVariants(sample: Record<string, unknown>): [string, unknown][]
     const { [key]: _removed, ...rest } = sample;
     variants.push([`${key} missing`, rest]);
     variants.push([`${key} of the wrong type`, { ...sample, [key]: typeof value === 'number' ? 'NaN' : 12345 }]);
-    if (typeof value === 'string') variants.push([`${key} 10,000 characters long`, { ...sample, [key]: '长'.repeat(10_000) }]);
+    if (typeof value === 'string') variants.push([`${key} 300,000 characters long`, { ...sample, [key]: '长'.repeat(300_000) }]);
     if (value && typeof value === 'object') variants.push([`${key} with an unknown key`, { ...sample, [key]: { ...value, evil: 1 } }]);
   }
   return variants;

@@ -2,6 +2,7 @@
 import { appHandlers } from './app';
 import { authHandlers } from './auth';
 import { centreHandlers } from './centre';
+import { slaHandlers } from './sla';
 import type { HandlerMap } from './types';
 import { userHandlers } from './users';
 
@@ -10,4 +11,5 @@ export const handlers: HandlerMap = {
   ...authHandlers,
   ...userHandlers,
   ...centreHandlers,
+  ...slaHandlers,
 };

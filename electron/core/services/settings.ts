@@ -1,11 +1,13 @@
 // Key/value settings of this seat's database; values are JSON.
 import type { CentreSettings } from '../../../shared/types';
+import type { DeductionRules } from '../../../shared/sla';
 import type { Language } from '../../../shared/validation';
 import type { Db } from '../db/open';
 
 export interface SettingsShape {
   centre: CentreSettings;
   'ui.language': Language;
+  'deductions.rules': DeductionRules;
 }
 export type SettingKey = keyof SettingsShape;
 

@@ -53,3 +53,9 @@ describe('computeDeductions', () => {
     expect(deductionRulesSchema.safeParse({ overtimeBands: [{ id: 'a', upToMinutes: 10, points: 1 }, { id: 'b', upToMinutes: 5, points: 1 }], errorPoints: [1] }).success).toBe(false);
   });
 });
+
+describe('the default rules', () => {
+  it('are valid under the schema the settings screen saves them with', () => {
+    expect(deductionRulesSchema.safeParse(DEFAULT_DEDUCTION_RULES).success).toBe(true);
+  });
+});

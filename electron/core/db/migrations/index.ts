@@ -2,6 +2,7 @@
 // A database written by a newer Kefu Desk is refused rather than misread.
 import type { Db } from '../open';
 import { m001Foundation } from './001_foundation';
+import { m002Sla } from './002_sla';
 
 export interface Migration {
   version: number;
@@ -9,7 +10,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Foundation];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Sla];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 

@@ -1,0 +1,36 @@
+// Working calendars as stored, and their compiled form for arithmetic. Compiling precomputes
+// per-day working intervals, so compiled calendars are cached until the stored one changes.
+import { compileCalendar, type CalendarSpec, type CompiledCalendar } from '../../../shared/sla';
+import type { Db } from '../db/open';
+
+export function listCalendars(db: Db): CalendarSpec[] {
+  return (db.prepare('SELECT spec FROM calendars ORDER BY id').pluck().all() as string[]).map((s) => JSON.parse(s) as CalendarSpec);
+}
+
+export function findCalendar(db: Db, id: string): CalendarSpec | null {
+  const spec = db.prepare('SELECT spec FROM calendars WHERE id = ?').pluck().get(id) as string | undefined;
+  return spec ? (JSON.parse(spec) as CalendarSpec) : null;
+}
+
+export function saveCalendar(db: Db, calendar: CalendarSpec, at: number, by: string): void {
+  db.prepare(
+    `INSERT INTO calendars (id, spec, updated_at, updated_by) VALUES (?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET spec = excluded.spec, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ).run(calendar.id, JSON.stringify(calendar), at, by);
+  compiled.delete(cacheKey(db, calendar.id));
+}
+
+const compiled = new Map<string, { version: number; calendar: CompiledCalendar }>();
+const cacheKey = (db: Db, id: string) => `${db.name}\u0000${id}`;
+
+/** The compiled calendar, recompiled only when the stored one has changed since. */
+export function compiledCalendar(db: Db, id: string): CompiledCalendar | null {
+  const row = db.prepare('SELECT spec, updated_at FROM calendars WHERE id = ?').get(id) as { spec: string; updated_at: number } | undefined;
+  if (!row) return null;
+  const key = cacheKey(db, id);
+  const hit = compiled.get(key);
+  if (hit && hit.version === row.updated_at) return hit.calendar;
+  const calendar = compileCalendar(JSON.parse(row.spec) as CalendarSpec);
+  compiled.set(key, { version: row.updated_at, calendar });
+  return calendar;
+}

@@ -1,0 +1,65 @@
+// Methods of the SLA settings: the request-type catalogue, the working calendars (with import),
+// the deduction rules, and the due-time preview used by intake and the what-if calculator.
+import { z } from 'zod';
+import {
+  calendarSpecSchema,
+  deductionRulesSchema,
+  requestTypeSchema,
+  type CalendarSpec,
+  type DeductionRules,
+  type DueTime,
+  type ImportedCalendarDays,
+  type RequestType,
+} from '../sla';
+import { calendarIdSchema } from '../sla/schemas';
+import { def } from './define';
+import { none } from './foundation';
+
+export const TIERS = ['standard', 'key'] as const;
+export type Tier = (typeof TIERS)[number];
+
+const calendarFile = z.strictObject({
+  calendarId: calendarIdSchema,
+  fileName: z.string().trim().min(1).max(255).regex(/\.(json|ics)$/i, 'validation.calendarFile'),
+  /** The file's text; holiday files are tens of kilobytes. */
+  content: z.string().min(1, 'validation.required').max(200_000, 'validation.tooLong'),
+});
+
+export interface CalendarImportPreview {
+  calendarId: string;
+  imported: ImportedCalendarDays;
+  /** Dates that the import adds to or removes from the calendar, within the imported years. */
+  added: { holidays: string[]; workdays: string[] };
+  removed: { holidays: string[]; workdays: string[] };
+  /** The calendar's known years after the import. */
+  yearsAfter: { from: number; to: number };
+}
+
+export interface DuePreview extends DueTime {
+  typeCode: string;
+  tier: Tier;
+  calendarId: string;
+  /** The target's length on its own clock, in minutes (1 working day = the calendar's day length). */
+  targetMinutes: number;
+  target: RequestType['standard'];
+}
+
+export const slaMethods = {
+  'catalogue.list': def<RequestType[]>()('agent', none),
+  'catalogue.save': def<RequestType>()('admin', z.strictObject({ type: requestTypeSchema, isNew: z.boolean() })),
+  'calendars.list': def<CalendarSpec[]>()('agent', none),
+  'calendars.save': def<CalendarSpec>()('admin', z.strictObject({ calendar: calendarSpecSchema })),
+  'calendars.previewImport': def<CalendarImportPreview>()('admin', calendarFile),
+  'calendars.applyImport': def<CalendarSpec>()('admin', calendarFile),
+  'deductions.rules': def<DeductionRules>()('agent', none),
+  'deductions.saveRules': def<DeductionRules>()('supervisor', z.strictObject({ rules: deductionRulesSchema })),
+  'sla.preview': def<DuePreview>()(
+    'agent',
+    z.strictObject({
+      typeCode: z.string().max(48),
+      tier: z.enum(TIERS),
+      /** The intake instant, epoch ms. */
+      at: z.number().int().min(0).max(8_640_000_000_000_000),
+    }),
+  ),
+} as const;
