@@ -5,6 +5,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/validation';
 import { en } from './en';
 import { zhCN } from './zh-CN';
+import { featureBundles } from './features';
 
 export function osLanguage(): Language {
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
@@ -12,7 +13,10 @@ export function osLanguage(): Language {
 
 export function initI18n(language: Language): typeof i18n {
   void i18n.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: {
+      'zh-CN': { translation: featureBundles.reduce<object>((all, b) => deepMerge(all, b.zh), zhCN) },
+      en: { translation: featureBundles.reduce<object>((all, b) => deepMerge(all, b.en), en) },
+    },
     lng: language,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false }, // React escapes already
@@ -28,3 +32,13 @@ export async function changeLanguage(language: Language): Promise<void> {
 }
 
 export { i18n };
+
+/** Features may add keys under shared sections (e.g. `errors`), so bundles merge deeply. */
+function deepMerge(a: object, b: object): object {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const prev = out[k];
+    out[k] = prev && typeof prev === 'object' && v && typeof v === 'object' ? deepMerge(prev, v) : v;
+  }
+  return out;
+}
