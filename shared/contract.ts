@@ -7,10 +7,13 @@ import type { CentreSettings, SessionUser } from './types';
 import type { Language } from './validation';
 import { foundationMethods } from './contract/foundation';
 import { slaMethods } from './contract/sla';
+import { ticketMethods } from './contract/tickets';
+import type { CustomerSummary, TicketRow } from './tickets/types';
 
 export const contract = {
   ...foundationMethods,
   ...slaMethods,
+  ...ticketMethods,
 } as const;
 
 export type { AppStatus } from './contract/foundation';
@@ -28,7 +31,10 @@ export type AppEvent =
   | { type: 'users.changed' }
   | { type: 'catalogue.changed' }
   | { type: 'calendars.changed' }
-  | { type: 'deductions.changed' };
+  | { type: 'deductions.changed' }
+  | { type: 'ticket.changed'; ticket: TicketRow }
+  | { type: 'customer.changed'; customer: CustomerSummary }
+  | { type: 'departments.changed' };
 export type AppEventType = AppEvent['type'];
 
 export const isMethodName = (name: unknown): name is MethodName =>

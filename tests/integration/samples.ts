@@ -5,6 +5,20 @@ import { DEFAULT_CATALOGUE, DEFAULT_DEDUCTION_RULES, KEY_ACCOUNT_CALENDAR } from
 
 export const ZERO_ID = '00000000-0000-7000-8000-000000000000';
 
+export const CUSTOMER = {
+  kind: 'person' as const,
+  name: '王伟',
+  tier: 'key' as const,
+  role: 'end_customer' as const,
+  phones: ['138 0013 8000'],
+  email: null,
+  wechat: null,
+  birthday: null,
+  contactUserId: null,
+  tags: [],
+  notes: '',
+};
+
 export const validSamples: { [M in MethodName]: MethodInput<M> } = {
   'app.status': {},
   'setup.init': {
@@ -33,5 +47,22 @@ export const validSamples: { [M in MethodName]: MethodInput<M> } = {
   'calendars.applyImport': { calendarId: 'cn-mainland', fileName: '2027.json', content: '{"holidays":{},"workdays":{}}' },
   'deductions.rules': {},
   'deductions.saveRules': { rules: DEFAULT_DEDUCTION_RULES },
+  'staff.directory': {},
+  'departments.list': {},
+  'departments.save': { department: { id: 'legal', names: { zh: '法务部', en: 'Legal' }, active: true } },
+  'customers.search': { q: '王伟' },
+  'customers.get': { id: ZERO_ID },
+  'customers.create': { customer: CUSTOMER },
+  'customers.update': { id: ZERO_ID, customer: CUSTOMER },
+  'customers.duplicates': { phones: ['138 0013 8000'] },
+  'tickets.create': { customer: { new: CUSTOMER }, typeCode: 'password_reset', channel: 'phone', priority: 'normal', subject: '重置密码', description: '' },
+  'tickets.queue': {},
+  'tickets.get': { id: ZERO_ID },
+  'tickets.act': { id: ZERO_ID, action: 'accept' },
+  'tickets.transfer': { id: ZERO_ID, to: { departmentId: 'tech' }, reason: '需要技术支持' },
+  'tickets.note': { id: ZERO_ID, text: '已致电客户' },
+  'tickets.updateComplaint': { id: ZERO_ID, complaint: { category: '服务态度', cause: '', responsibleDepartmentId: null, outcome: '' } },
+  'tickets.recordError': { id: ZERO_ID, reason: '未按时反馈' },
+  'search.all': { q: '王伟' },
   'sla.preview': { typeCode: 'password_reset', tier: 'key', at: Date.parse('2026-03-03T10:00:00+08:00') },
 };

@@ -15,6 +15,20 @@ export interface ChainSpec {
   columns: readonly string[];
 }
 
+/**
+ * Appends a row to a hash-chained table: the hash covers the spec's columns in order and the
+ * previous row's hash. Call inside the transaction that makes the change it records.
+ */
+export function appendChained(db: Db, spec: ChainSpec, values: readonly unknown[]): void {
+  const prev = lastHash(db, spec.table);
+  const cols = [...spec.columns, 'prev_hash', 'hash'];
+  db.prepare(`INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
+    ...values,
+    prev,
+    linkHash(prev, values),
+  );
+}
+
 export function lastHash(db: Db, table: string): string {
   const row = db.prepare(`SELECT hash FROM ${table} ORDER BY seq DESC LIMIT 1`).get() as
     | { hash: string }

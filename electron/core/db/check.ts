@@ -6,12 +6,15 @@ import type { Db } from './open';
 import { currentVersion } from './migrations';
 
 /** Every hash-chained table, so one check covers them all as tables are added. */
-export const CHAINED_TABLES: ChainSpec[] = [
-  {
-    table: 'audit_log',
-    columns: ['id', 'at', 'actor_id', 'seat', 'action', 'subject', 'before', 'after'],
-  },
-];
+export const AUDIT_CHAIN: ChainSpec = {
+  table: 'audit_log',
+  columns: ['id', 'at', 'actor_id', 'seat', 'action', 'subject', 'before', 'after'],
+};
+export const TICKET_EVENTS_CHAIN: ChainSpec = {
+  table: 'ticket_events',
+  columns: ['id', 'ticket_id', 'at', 'actor_id', 'seat', 'kind', 'before', 'after'],
+};
+export const CHAINED_TABLES: ChainSpec[] = [AUDIT_CHAIN, TICKET_EVENTS_CHAIN];
 
 /** Fast check used at every start-up: a few ms even on a large file. */
 export function quickCheck(db: Db): string[] {

@@ -24,8 +24,11 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
 export function closeDatabase(db: Db): void {
   if (!db.open) return;
   try {
-    db.pragma('optimize');
-    if (!db.readonly) db.pragma('wal_checkpoint(TRUNCATE)');
+    // Both write: a read-only connection (the CLI's) leaves the file exactly as it found it.
+    if (!db.readonly) {
+      db.pragma('optimize');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    }
   } finally {
     db.close();
   }

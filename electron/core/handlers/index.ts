@@ -3,6 +3,8 @@ import { appHandlers } from './app';
 import { authHandlers } from './auth';
 import { centreHandlers } from './centre';
 import { slaHandlers } from './sla';
+import { customerHandlers } from './customers';
+import { ticketHandlers } from './tickets';
 import type { HandlerMap } from './types';
 import { userHandlers } from './users';
 
@@ -12,4 +14,6 @@ export const handlers: HandlerMap = {
   ...userHandlers,
   ...centreHandlers,
   ...slaHandlers,
+  ...customerHandlers,
+  ...ticketHandlers,
 };

@@ -1,6 +1,7 @@
 // Who changed what, when, from which seat: append-only and hash-chained (see db/chain.ts).
 import type { AuditEntry } from '../../../shared/types';
-import { lastHash, linkHash } from '../db/chain';
+import { appendChained } from '../db/chain';
+import { AUDIT_CHAIN } from '../db/check';
 import type { Db } from '../db/open';
 import { newId } from '../ids';
 import type { CallContext } from '../context';
@@ -24,11 +25,7 @@ export function recordAudit(ctx: Pick<CallContext, 'db' | 'clock' | 'user' | 'se
     record.before === undefined ? null : JSON.stringify(record.before),
     record.after === undefined ? null : JSON.stringify(record.after),
   ];
-  const prev = lastHash(db, 'audit_log');
-  db.prepare(
-    `INSERT INTO audit_log (id, at, actor_id, seat, action, subject, before, after, prev_hash, hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(...fields, prev, linkHash(prev, fields));
+  appendChained(db, AUDIT_CHAIN, fields);
 }
 
 interface AuditRow {

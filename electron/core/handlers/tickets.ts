@@ -1,0 +1,251 @@
+// The ticket lifecycle: intake, the queue, the detail, transitions, transfer, notes, complaints,
+// errors. Every change writes an event in the same transaction and is pushed to every window.
+import { DomainError } from '../../../shared/result';
+import { roleAllows } from '../../../shared/roles';
+import type { Pause } from '../../../shared/sla';
+import { TRANSITIONS, type TicketAction } from '../../../shared/tickets/lifecycle';
+import type { CallContext } from '../context';
+import { newId } from '../ids';
+import { recordAudit } from '../services/audit';
+import { insertCustomer } from '../services/customers';
+import { findRequestType } from '../services/catalogue';
+import { targetFor } from '../services/duePreview';
+import { getSetting } from '../services/settings';
+import { appendTicketEvent, ticketEvents } from '../services/ticketEvents';
+import { nextTicketNumber } from '../services/ticketNumbers';
+import { complaintOf, findTicket, openTickets, ticketsOfCustomer, toTicketRow, type TicketRecord } from '../services/ticketRows';
+import { byUrgency, slaCaches, ticketSlaStatus } from '../services/ticketSla';
+import { mustGetCustomer } from './customers';
+import type { HandlerMap } from './types';
+
+type Method =
+  | 'tickets.create'
+  | 'tickets.queue'
+  | 'tickets.get'
+  | 'tickets.act'
+  | 'tickets.transfer'
+  | 'tickets.note'
+  | 'tickets.updateComplaint'
+  | 'tickets.recordError';
+
+function mustFind(ctx: CallContext, id: string): TicketRecord {
+  const t = findTicket(ctx.db, id);
+  if (!t) throw new DomainError('NOT_FOUND', 'errors.ticketNotFound', `No ticket with id ${id}.`, { id });
+  return t;
+}
+
+/** Agents act on their own tickets (and accept unassigned ones); supervisors on any. */
+function assertMayWork(ctx: CallContext, t: TicketRecord, action: string): void {
+  if (roleAllows(ctx.user!.role, 'supervisor')) return;
+  if (t.assignee_id === null && action === 'accept') return;
+  if (t.assignee_id !== ctx.user!.id) {
+    throw new DomainError(
+      'FORBIDDEN',
+      t.assignee_id ? 'errors.notYourTicket' : 'errors.acceptFirst',
+      t.assignee_id ? `Ticket ${t.number} is assigned to ${t.assignee_name}.` : `Ticket ${t.number} must be accepted first.`,
+      { number: t.number, assignee: t.assignee_name ?? '' },
+    );
+  }
+}
+
+/** Reads back the changed row, pushes it to every window, returns it. */
+function publish(ctx: CallContext, id: string) {
+  const row = toTicketRow(findTicket(ctx.db, id)!);
+  ctx.emit({ type: 'ticket.changed', ticket: row });
+  return row;
+}
+
+function transition(ctx: CallContext, t: TicketRecord, action: TicketAction, note: string | undefined) {
+  const rule = TRANSITIONS[action];
+  if (!rule.from.includes(t.status)) {
+    throw new DomainError('CONFLICT', 'errors.ticketTransition', `Ticket ${t.number} is ${t.status}; it cannot be ${action}ed from there.`, {
+      number: t.number,
+      action,
+      status: t.status,
+    });
+  }
+  assertMayWork(ctx, t, action);
+  const now = ctx.clock.now();
+  let pauses = JSON.parse(t.pauses) as Pause[];
+  const change: Record<string, unknown> = { status: rule.to, updated_at: now };
+  const closePause = () => {
+    if (t.paused_since !== null) pauses = [...pauses, { from: t.paused_since, to: now }];
+    change.paused_since = null;
+  };
+  switch (action) {
+    case 'accept':
+      change.assignee_id = t.assignee_id ?? ctx.user!.id;
+      break;
+    case 'wait':
+      change.paused_since = now;
+      break;
+    case 'resume':
+      closePause();
+      break;
+    case 'resolve':
+      closePause();
+      change.resolved_at = now;
+      break;
+    case 'feedback': {
+      change.feedback_at = now;
+      const status = ticketSlaStatus(ctx.db, toTicketRow(t).sla, now);
+      change.overtime_minutes = Math.round(status.overtimeMinutes * 100) / 100;
+      break;
+    }
+    case 'close':
+      change.closed_at = now;
+      break;
+    case 'reopen':
+      // The time between feedback and the customer coming back was not the centre's: not counted.
+      if (t.feedback_at !== null) pauses = [...pauses, { from: t.feedback_at, to: now }];
+      Object.assign(change, { feedback_at: null, resolved_at: null, closed_at: null, overtime_minutes: null });
+      break;
+    case 'start':
+      break;
+  }
+  if (pauses.length !== (JSON.parse(t.pauses) as Pause[]).length) {
+    change.pauses = JSON.stringify(pauses);
+    const caches = slaCaches(ctx.db, JSON.parse(t.target), t.created_at, pauses);
+    Object.assign(change, { due_at: caches.dueAt, warning_at: caches.warningAt, beyond_known_years: caches.beyondKnownYears ? 1 : 0 });
+  }
+  const cols = Object.keys(change);
+  ctx.db.prepare(`UPDATE tickets SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => change[c] as never), t.id);
+  const before: Record<string, unknown> = { status: t.status };
+  if ('assignee_id' in change) before.assigneeId = t.assignee_id;
+  appendTicketEvent(ctx, t.id, action, before, {
+    status: rule.to,
+    ...(change.assignee_id !== undefined && change.assignee_id !== t.assignee_id ? { assigneeId: change.assignee_id } : {}),
+    ...(change.overtime_minutes !== undefined && change.overtime_minutes !== null ? { overtimeMinutes: change.overtime_minutes } : {}),
+    ...(note ? { note } : {}),
+  });
+}
+
+export const ticketHandlers: HandlerMap<Method> = {
+  'tickets.create': (input, ctx) => {
+    const type = findRequestType(ctx.db, input.typeCode);
+    if (!type || !type.active) {
+      throw new DomainError('NOT_FOUND', 'errors.requestTypeNotFound', `No active request type with code ${input.typeCode}.`, { code: input.typeCode });
+    }
+    const now = ctx.clock.now();
+    const customer =
+      'id' in input.customer
+        ? mustGetCustomer(ctx, input.customer.id)
+        : insertCustomer(ctx.db, newId(ctx.clock), input.customer.new, now, ctx.user!.id);
+    if (!('id' in input.customer)) {
+      recordAudit(ctx, { action: 'customer.create', subject: customer.id, after: input.customer.new });
+      ctx.emit({ type: 'customer.changed', customer });
+    }
+    // The ticket keeps the target it was given: later catalogue changes apply to new tickets only.
+    const target = targetFor(type, customer.tier);
+    const caches = slaCaches(ctx.db, target, now, []);
+    const centre = getSetting(ctx.db, 'centre')!;
+    const id = newId(ctx.clock);
+    const number = nextTicketNumber(ctx.db, centre.seatCode, now, centre.timeZone);
+    ctx.db
+      .prepare(
+        `INSERT INTO tickets (id, number, customer_id, type_code, category, tier, channel, priority, subject, description, status,
+           target, created_at, created_by, seat, due_at, warning_at, beyond_known_years, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, number, customer.id, type.code, type.category, customer.tier, input.channel, input.priority, input.subject, input.description,
+        JSON.stringify(target), now, ctx.user!.id, centre.seatCode, caches.dueAt, caches.warningAt, caches.beyondKnownYears ? 1 : 0, now);
+    const { rowid } = ctx.db.prepare('SELECT rowid FROM tickets WHERE id = ?').get(id) as { rowid: number };
+    ctx.db.prepare('INSERT INTO tickets_fts (rowid, number, subject, description) VALUES (?, ?, ?, ?)').run(rowid, number, input.subject, input.description);
+    appendTicketEvent(ctx, id, 'created', null, {
+      number,
+      status: 'new',
+      typeCode: type.code,
+      tier: customer.tier,
+      channel: input.channel,
+      priority: input.priority,
+      subject: input.subject,
+      target,
+      dueAt: caches.dueAt,
+    });
+    return publish(ctx, id);
+  },
+
+  'tickets.queue': (_input, ctx) => {
+    const now = ctx.clock.now();
+    return openTickets(ctx.db)
+      .map((r) => {
+        const row = toTicketRow(r);
+        return { row, status: ticketSlaStatus(ctx.db, row.sla, now) };
+      })
+      .sort((a, b) => byUrgency(a.status, b.status))
+      .map((x) => x.row);
+  },
+
+  'tickets.get': ({ id }, ctx) => {
+    const t = mustFind(ctx, id);
+    return {
+      ...toTicketRow(t),
+      description: t.description,
+      complaint: complaintOf(t),
+      customerDetail: mustGetCustomer(ctx, t.customer_id),
+      events: ticketEvents(ctx.db, id),
+      customerTickets: ticketsOfCustomer(ctx.db, t.customer_id, 21).filter((o) => o.id !== id).slice(0, 20).map(toTicketRow),
+    };
+  },
+
+  'tickets.act': ({ id, action, note }, ctx) => {
+    transition(ctx, mustFind(ctx, id), action, note);
+    return publish(ctx, id);
+  },
+
+  'tickets.transfer': ({ id, to, reason }, ctx) => {
+    const t = mustFind(ctx, id);
+    if (t.status === 'closed') throw new DomainError('CONFLICT', 'errors.ticketClosed', `Ticket ${t.number} is closed.`, { number: t.number });
+    assertMayWork(ctx, t, 'transfer');
+    const now = ctx.clock.now();
+    if ('agentId' in to) {
+      const agent = ctx.db.prepare('SELECT display_name FROM users WHERE id = ? AND disabled = 0').get(to.agentId) as { display_name: string } | undefined;
+      if (!agent) throw new DomainError('NOT_FOUND', 'errors.userNotFound', `No active user with id ${to.agentId}.`, { id: to.agentId });
+      // A ticket handed to someone is theirs to accept: unaccepted tickets stay 'new'.
+      ctx.db.prepare('UPDATE tickets SET assignee_id = ?, updated_at = ? WHERE id = ?').run(to.agentId, now, id);
+      appendTicketEvent(ctx, id, 'transferred', { assigneeId: t.assignee_id, assigneeName: t.assignee_name }, { assigneeId: to.agentId, assigneeName: agent.display_name, reason });
+    } else {
+      if (!ctx.db.prepare('SELECT 1 FROM departments WHERE id = ? AND active = 1').get(to.departmentId)) {
+        throw new DomainError('NOT_FOUND', 'errors.departmentNotFound', `No active department ${to.departmentId}.`, { id: to.departmentId });
+      }
+      ctx.db.prepare('UPDATE tickets SET department_id = ?, updated_at = ? WHERE id = ?').run(to.departmentId, now, id);
+      appendTicketEvent(ctx, id, 'forwarded', { departmentId: t.department_id }, { departmentId: to.departmentId, reason });
+    }
+    return publish(ctx, id);
+  },
+
+  'tickets.note': ({ id, text }, ctx) => {
+    const t = mustFind(ctx, id);
+    appendTicketEvent(ctx, t.id, 'note', null, { text });
+    ctx.db.prepare('UPDATE tickets SET updated_at = ? WHERE id = ?').run(ctx.clock.now(), id);
+    publish(ctx, id);
+    return null;
+  },
+
+  'tickets.updateComplaint': ({ id, complaint }, ctx) => {
+    const t = mustFind(ctx, id);
+    if (t.category !== 'complaint') {
+      throw new DomainError('CONFLICT', 'errors.notAComplaint', `Ticket ${t.number} is not a complaint.`, { number: t.number });
+    }
+    assertMayWork(ctx, t, 'complaint');
+    if (complaint.responsibleDepartmentId && !ctx.db.prepare('SELECT 1 FROM departments WHERE id = ?').get(complaint.responsibleDepartmentId)) {
+      throw new DomainError('NOT_FOUND', 'errors.departmentNotFound', `No department ${complaint.responsibleDepartmentId}.`, { id: complaint.responsibleDepartmentId });
+    }
+    ctx.db.prepare('UPDATE tickets SET complaint = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(complaint), ctx.clock.now(), id);
+    appendTicketEvent(ctx, id, 'complaint', { complaint: complaintOf(t) }, { complaint });
+    return publish(ctx, id);
+  },
+
+  'tickets.recordError': ({ id, reason }, ctx) => {
+    const t = mustFind(ctx, id);
+    if (!t.assignee_id) {
+      throw new DomainError('CONFLICT', 'errors.noAssignee', `Ticket ${t.number} has no agent to record an error against.`, { number: t.number });
+    }
+    ctx.db
+      .prepare('INSERT INTO agent_errors (id, agent_id, ticket_id, at, reason, recorded_by) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(newId(ctx.clock), t.assignee_id, id, ctx.clock.now(), reason, ctx.user!.id);
+    appendTicketEvent(ctx, id, 'error', null, { agentId: t.assignee_id, agentName: t.assignee_name, reason });
+    publish(ctx, id);
+    return null;
+  },
+};

@@ -1,0 +1,145 @@
+// Customers: stored rows, their phone index, and the full-text index kept in the same transaction.
+import { pinyin } from 'pinyin-pro';
+import type { CustomerInput } from '../../../shared/tickets/schemas';
+import type { Customer, CustomerSummary } from '../../../shared/tickets/types';
+import type { Db } from '../db/open';
+
+interface CustomerRow {
+  rowid: number;
+  id: string;
+  kind: Customer['kind'];
+  name: string;
+  tier: Customer['tier'];
+  role: Customer['role'];
+  phones: string;
+  email: string | null;
+  wechat: string | null;
+  birthday: string | null;
+  contact_user_id: string | null;
+  contact_name: string | null;
+  tags: string;
+  notes: string;
+  created_at: number;
+  updated_at: number;
+}
+
+const SELECT = `SELECT c.rowid, c.*, u.display_name AS contact_name FROM customers c LEFT JOIN users u ON u.id = c.contact_user_id`;
+
+export const digitsOf = (phone: string) => phone.replace(/\D/g, '');
+
+/** Pinyin initials of a name, lower case: 王伟 → ww, 华东物流有限公司 → hdwlyxgs; latin letters kept. */
+export function initialsOf(name: string): string {
+  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+export function toSummary(r: Pick<CustomerRow, 'id' | 'kind' | 'name' | 'tier' | 'role' | 'phones'>): CustomerSummary {
+  return { id: r.id, kind: r.kind, name: r.name, tier: r.tier, role: r.role, phones: JSON.parse(r.phones) as string[] };
+}
+
+function toCustomer(r: CustomerRow): Customer {
+  return {
+    ...toSummary(r),
+    email: r.email,
+    wechat: r.wechat,
+    birthday: r.birthday ? (JSON.parse(r.birthday) as Customer['birthday']) : null,
+    contactUserId: r.contact_user_id,
+    contactName: r.contact_name,
+    tags: JSON.parse(r.tags) as string[],
+    notes: r.notes,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function getCustomer(db: Db, id: string): Customer | null {
+  const row = db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as CustomerRow | undefined;
+  return row ? toCustomer(row) : null;
+}
+
+function indexCustomer(db: Db, id: string, c: CustomerInput): void {
+  const { rowid } = db.prepare('SELECT rowid FROM customers WHERE id = ?').get(id) as { rowid: number };
+  db.prepare('DELETE FROM customers_fts WHERE rowid = ?').run(rowid);
+  db.prepare('INSERT INTO customers_fts (rowid, name, phones, email, wechat, tags) VALUES (?, ?, ?, ?, ?, ?)').run(
+    rowid,
+    c.name,
+    c.phones.map(digitsOf).join(' '),
+    c.email ?? '',
+    c.wechat ?? '',
+    c.tags.join(' '),
+  );
+  db.prepare('DELETE FROM customer_phones WHERE customer_id = ?').run(id);
+  const phone = db.prepare('INSERT OR IGNORE INTO customer_phones (digits, customer_id) VALUES (?, ?)');
+  for (const p of c.phones) phone.run(digitsOf(p), id);
+}
+
+export function insertCustomer(db: Db, id: string, c: CustomerInput, at: number, by: string): Customer {
+  db.prepare(
+    `INSERT INTO customers (id, kind, name, initials, tier, role, phones, email, wechat, birthday, contact_user_id, tags, notes,
+                            created_at, created_by, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, c.kind, c.name, initialsOf(c.name), c.tier, c.role, JSON.stringify(c.phones), c.email, c.wechat,
+    c.birthday ? JSON.stringify(c.birthday) : null, c.contactUserId, JSON.stringify(c.tags), c.notes, at, by, at, by);
+  indexCustomer(db, id, c);
+  return getCustomer(db, id)!;
+}
+
+export function updateCustomer(db: Db, id: string, c: CustomerInput, at: number, by: string): Customer {
+  db.prepare(
+    `UPDATE customers SET kind = ?, name = ?, initials = ?, tier = ?, role = ?, phones = ?, email = ?, wechat = ?, birthday = ?,
+       contact_user_id = ?, tags = ?, notes = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+  ).run(c.kind, c.name, initialsOf(c.name), c.tier, c.role, JSON.stringify(c.phones), c.email, c.wechat,
+    c.birthday ? JSON.stringify(c.birthday) : null, c.contactUserId, JSON.stringify(c.tags), c.notes, at, by, id);
+  indexCustomer(db, id, c);
+  return getCustomer(db, id)!;
+}
+
+export function customersWithPhones(db: Db, phones: string[], excludeId?: string): CustomerSummary[] {
+  const digits = [...new Set(phones.map(digitsOf))];
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT c.id, c.kind, c.name, c.tier, c.role, c.phones FROM customer_phones p JOIN customers c ON c.id = p.customer_id
+       WHERE p.digits IN (SELECT value FROM json_each(?)) AND c.id IS NOT ?`,
+    )
+    .all(JSON.stringify(digits), excludeId ?? null) as CustomerRow[];
+  return rows.map(toSummary);
+}
+
+/** FTS5 query text for a literal substring: quoted, inner quotes doubled. */
+export const ftsLiteral = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * Multi-key search: 3+ characters go through the trigram index (any part of a name, phone digits,
+ * e-mail, WeChat, tags); shorter queries use the indexed name prefix and pinyin-initial prefix, which
+ * is how a 2-character Chinese name (王伟) or initials (ww) are found as the agent types.
+ */
+export function searchCustomers(db: Db, q: string, limit: number): CustomerSummary[] {
+  const term = q.trim();
+  const digits = digitsOf(term);
+  const phoneLike = digits.length >= 3 && digits.length >= term.replace(/[\s()+-]/g, '').length;
+  const lower = term.toLowerCase();
+  const ids = new Set<string>();
+  const add = (rows: { id: string }[]) => rows.forEach((r) => ids.size < limit && ids.add(r.id));
+
+  add(db.prepare(`SELECT id FROM customers WHERE name >= ? AND name < ? ORDER BY name LIMIT ?`).all(term, term + '\uffff', limit) as { id: string }[]);
+  if (/^[a-z]+$/.test(lower)) {
+    add(db.prepare(`SELECT id FROM customers WHERE initials >= ? AND initials < ? ORDER BY initials LIMIT ?`).all(lower, lower + '\u007f', limit) as { id: string }[]);
+  }
+  const ftsTerm = phoneLike ? digits : term;
+  if (ftsTerm.length >= 3 && ids.size < limit) {
+    const column = phoneLike ? 'phones : ' : '';
+    add(
+      db
+        .prepare(`SELECT c.id FROM customers_fts f JOIN customers c ON c.rowid = f.rowid WHERE customers_fts MATCH ? LIMIT ?`)
+        .all(`${column}${ftsLiteral(ftsTerm)}`, limit) as { id: string }[],
+    );
+  }
+  if (ids.size === 0) return [];
+  const rows = db
+    .prepare(`SELECT id, kind, name, tier, role, phones FROM customers WHERE id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify([...ids])) as CustomerRow[];
+  const order = [...ids];
+  return rows.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id)).map(toSummary);
+}
