@@ -46,7 +46,13 @@ export const calendarSpecSchema = z
     labels: z.record(isoDateSchema, localizedNameSchema).optional(),
   })
   .refine((c) => c.open24x7 || WEEKDAYS.some((w) => c.weeklyHours[w].length > 0), 'validation.sla.noWorkingTime')
-  .refine((c) => !c.workdays.some((d) => c.holidays.includes(d)), 'validation.sla.holidayWorkdayConflict');
+  .refine((c) => !c.workdays.some((d) => c.holidays.includes(d)), 'validation.sla.holidayWorkdayConflict')
+  // A working day's length comes from the make-up-day weekday's hours unless given explicitly:
+  // that weekday must have hours, or the calendar could never compute a working-day target.
+  .refine(
+    (c) => c.open24x7 || c.standardDayMinutes !== undefined || c.weeklyHours[c.makeUpDayHours ?? 'mon'].length > 0,
+    'validation.sla.makeUpDayHours',
+  );
 
 const targetFields = {
   amount: z.number().positive().max(10_000),

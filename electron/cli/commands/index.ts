@@ -1,4 +1,7 @@
+import { calendar } from './calendar';
 import { dbBackups, dbCheck } from './db';
+import { slaDue } from './sla';
+import { typesList } from './types-list';
 import type { CliCommand } from './types';
 
-export const commands: CliCommand[] = [dbCheck, dbBackups];
+export const commands: CliCommand[] = [dbCheck, dbBackups, slaDue, calendar, typesList];

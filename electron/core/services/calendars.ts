@@ -13,6 +13,10 @@ export function findCalendar(db: Db, id: string): CalendarSpec | null {
 }
 
 export function saveCalendar(db: Db, calendar: CalendarSpec, at: number, by: string): void {
+  // The compiled-calendar cache keys on updated_at, so every save must move it forward, even when
+  // the clock stands still or went back (a restored backup, a corrected PC clock).
+  const previous = db.prepare('SELECT updated_at FROM calendars WHERE id = ?').pluck().get(calendar.id) as number | undefined;
+  at = previous === undefined ? at : Math.max(at, previous + 1);
   db.prepare(
     `INSERT INTO calendars (id, spec, updated_at, updated_by) VALUES (?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET spec = excluded.spec, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,

@@ -2,6 +2,7 @@
 // few intake instants; and the schemas the IPC layer validates edits with.
 import { describe, expect, it } from 'vitest';
 import {
+  CHINA_CALENDAR,
   DEFAULT_CALENDARS,
   DEFAULT_CATALOGUE,
   calendarSpecSchema,
@@ -63,5 +64,14 @@ describe('default catalogue', () => {
     expect(requestTypeSchema.safeParse({ ...row, extra: 1 }).success).toBe(false);
     expect(requestTypeSchema.safeParse({ ...row, standard: { ...row.standard, unit: 'workingDays', clock: '24x7' } }).success).toBe(false);
     expect(catalogueSchema.safeParse([row, row]).success).toBe(false);
+  });
+});
+
+describe('calendar validation', () => {
+  it('refuses a calendar whose make-up-day weekday has no hours and no explicit day length', () => {
+    const tueToSat = { ...CHINA_CALENDAR, weeklyHours: { ...CHINA_CALENDAR.weeklyHours, mon: [], sat: CHINA_CALENDAR.weeklyHours.tue } };
+    expect(calendarSpecSchema.safeParse(tueToSat).success).toBe(false);
+    expect(calendarSpecSchema.safeParse({ ...tueToSat, makeUpDayHours: 'tue' }).success).toBe(true);
+    expect(calendarSpecSchema.safeParse({ ...tueToSat, standardDayMinutes: 450 }).success).toBe(true);
   });
 });
