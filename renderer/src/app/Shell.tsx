@@ -5,12 +5,16 @@ import {
   LogoutOutlined,
   QuestionCircleOutlined,
   SettingOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Tooltip, Typography, theme } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HomePage } from '../features/home/HomePage';
+import { CustomersPage } from '../features/customers/CustomersPage';
+import { QueuePage } from '../features/queue/QueuePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Logo } from './Logo';
@@ -32,6 +36,8 @@ export function Shell() {
     () => ({
       help: () => setHelpOpen(true),
       home: () => navigate('home'),
+      queue: () => navigate('queue'),
+      customers: () => navigate('customers'),
       settings: () => navigate('settings'),
       wallboard: openWallboard,
       signOut: () => void signOut(),
@@ -42,6 +48,8 @@ export function Shell() {
 
   const items = [
     { key: 'home', icon: <DashboardOutlined />, label: t('nav.home') },
+    { key: 'queue', icon: <UnorderedListOutlined />, label: t('nav.queue') },
+    { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers') },
     { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
   ];
 
@@ -94,11 +102,24 @@ export function Shell() {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ overflow: 'auto', padding: 24 }}>
-          {route === 'home' ? <HomePage /> : <SettingsPage />}
+          <Page route={route} />
         </Layout.Content>
         <StatusBar />
       </Layout>
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </Layout>
   );
+}
+
+function Page({ route }: { route: RouteKey }) {
+  switch (route) {
+    case 'queue':
+      return <QueuePage />;
+    case 'customers':
+      return <CustomersPage />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return <HomePage />;
+  }
 }

@@ -15,7 +15,9 @@ const ctrl = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 export const SHORTCUTS: Shortcut[] = [
   { id: 'help', keys: 'F1', label: 'shortcuts.help', match: (e) => e.key === 'F1' },
   { id: 'home', keys: 'Alt+1', label: 'shortcuts.home', match: (e) => e.altKey && e.code === 'Digit1' },
-  { id: 'settings', keys: 'Alt+2', label: 'shortcuts.settings', match: (e) => e.altKey && e.code === 'Digit2' },
+  { id: 'queue', keys: 'Alt+2', label: 'shortcuts.queue', match: (e) => e.altKey && e.code === 'Digit2' },
+  { id: 'customers', keys: 'Alt+3', label: 'shortcuts.customers', match: (e) => e.altKey && e.code === 'Digit3' },
+  { id: 'settings', keys: 'Alt+4', label: 'shortcuts.settings', match: (e) => e.altKey && e.code === 'Digit4' },
   { id: 'wallboard', keys: 'Ctrl+Shift+B', label: 'shortcuts.wallboard', match: (e) => ctrl(e) && e.shiftKey && e.code === 'KeyB' },
   { id: 'signOut', keys: 'Ctrl+Shift+Q', label: 'shortcuts.signOut', match: (e) => ctrl(e) && e.shiftKey && e.code === 'KeyQ' },
 ];

@@ -5,7 +5,7 @@ type DeepString<T> = { [K in keyof T]: T[K] extends string ? string : DeepString
 
 export const en: DeepString<Messages> = {
   app: { name: 'Kefu Desk', fullName: 'Kefu Desk 客服台', tagline: 'Tickets and service levels for the customer-service centre' },
-  nav: { home: 'Workbench', settings: 'Settings', wallboard: 'Wall-board', shortcuts: 'Shortcuts' },
+  nav: { home: 'Workbench', queue: 'Queue', customers: 'Customers', settings: 'Settings', wallboard: 'Wall-board', shortcuts: 'Shortcuts' },
   roles: { agent: 'Agent', supervisor: 'Supervisor', admin: 'Admin' },
   common: {
     save: 'Save',
@@ -136,8 +136,12 @@ export const en: DeepString<Messages> = {
   },
   shortcuts: {
     title: 'Keyboard shortcuts',
+    everywhere: 'Anywhere',
+    inQueue: 'In the queue',
     help: 'Show shortcuts',
     home: 'Workbench',
+    queue: 'Ticket queue',
+    customers: 'Customers',
     settings: 'Settings',
     wallboard: 'Open the wall-board',
     signOut: 'Sign out',

@@ -1,4 +1,17 @@
 // Every feature's translation bundle. Add one line per feature.
 import type { TextBundle } from './bundle';
+import { domainText } from './domain';
+import { queueText } from '../features/queue/i18n';
+import { calendarsText } from '../features/calendars/i18n';
+import { catalogueText } from '../features/catalogue/i18n';
+import { deductionsText } from '../features/deductions/i18n';
+import { customersText } from '../features/customers/i18n';
 
-export const featureBundles: TextBundle<object>[] = [];
+export const featureBundles: TextBundle<object>[] = [
+  domainText,
+  queueText,
+  catalogueText,
+  calendarsText,
+  deductionsText,
+  customersText,
+];

@@ -1,7 +1,7 @@
 // 简体中文 — the centre's working language and the reference for every other translation.
 export const zhCN = {
   app: { name: '客服台', fullName: '客服台 Kefu Desk', tagline: '客服中心工单与服务时效管理' },
-  nav: { home: '工作台', settings: '设置', wallboard: '大屏', shortcuts: '快捷键' },
+  nav: { home: '工作台', queue: '工单队列', customers: '客户', settings: '设置', wallboard: '大屏', shortcuts: '快捷键' },
   roles: { agent: '客服专员', supervisor: '客服主管', admin: '管理员' },
   common: {
     save: '保存',
@@ -132,8 +132,12 @@ export const zhCN = {
   },
   shortcuts: {
     title: '快捷键',
+    everywhere: '任意页面',
+    inQueue: '工单队列中',
     help: '显示快捷键',
     home: '工作台',
+    queue: '工单队列',
+    customers: '客户',
     settings: '设置',
     wallboard: '打开大屏',
     signOut: '退出登录',

@@ -5,6 +5,9 @@ import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useShell } from '../../app/store';
 import { AuditPanel } from '../audit/AuditPanel';
 import { UsersPanel } from '../users/UsersPanel';
+import { CalendarsPanel } from '../calendars/CalendarsPanel';
+import { CataloguePanel } from '../catalogue/CataloguePanel';
+import { DeductionsPanel } from '../deductions/DeductionsPanel';
 import { AccountPanel } from './AccountPanel';
 import { CentrePanel } from './CentrePanel';
 import { DatabasePanel } from './DatabasePanel';
@@ -40,6 +43,9 @@ export function SettingsPage() {
         ]
       : []),
     { key: 'account', label: t('settings.account'), children: <AccountPanel /> },
+    { key: 'catalogue', label: t('catalogue.tab'), children: <CataloguePanel editable={isAdmin} /> },
+    { key: 'calendars', label: t('calendars.tab'), children: <CalendarsPanel editable={isAdmin} /> },
+    { key: 'deductions', label: t('deductions.tab'), children: <DeductionsPanel editable={role === 'admin' || role === 'supervisor'} /> },
   ];
   const active = items.some((i) => i.key === tab) ? tab : 'general';
   return <Tabs activeKey={active} items={items} onChange={(key) => navigate('settings', key)} data-testid="settings-tabs" />;

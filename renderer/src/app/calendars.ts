@@ -1,0 +1,42 @@
+// The centre's calendars, compiled once per change, so every countdown in this window can run
+// the same working-time arithmetic as the main process (shared/sla).
+import { create } from 'zustand';
+import { compileCalendar, slaStatus, type CompiledCalendar, type SlaStatus } from '../../../shared/sla';
+import type { TicketSla } from '../../../shared/tickets/types';
+import { call, onEvent } from '../api';
+
+interface CalendarsState {
+  compiled: Map<string, CompiledCalendar>;
+  load(): Promise<void>;
+}
+
+export const useCalendars = create<CalendarsState>((set) => ({
+  compiled: new Map(),
+  async load() {
+    const specs = await call('calendars.list', {});
+    set({ compiled: new Map(specs.map((s) => [s.id, compileCalendar(s)])) });
+  },
+}));
+
+export function followCalendarEvents(): () => void {
+  return onEvent('calendars.changed', () => void useCalendars.getState().load());
+}
+
+/** The SLA of a ticket at `now`, frozen at feedback; null until the calendars are loaded. */
+export function ticketSlaAt(compiled: Map<string, CompiledCalendar>, sla: TicketSla, now: number): SlaStatus | null {
+  const calendar = compiled.get(sla.target.calendarId);
+  if (!calendar) return null;
+  return slaStatus(
+    { calendar, start: sla.start, target: sla.target, warning: sla.target.warning, pauses: sla.pauses, pausedSince: sla.pausedSince },
+    sla.feedbackAt ?? now,
+  );
+}
+
+export type SlaTone = 'ok' | 'warning' | 'breached' | 'paused' | 'stopped';
+
+export function slaTone(status: SlaStatus, sla: TicketSla): SlaTone {
+  if (sla.feedbackAt !== null) return 'stopped';
+  if (status.paused) return 'paused';
+  if (status.breached) return 'breached';
+  return status.warning ? 'warning' : 'ok';
+}

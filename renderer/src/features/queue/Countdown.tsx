@@ -1,0 +1,53 @@
+// A live SLA countdown: remaining working time, amber after the warning point, red and counting
+// up once breached, grey while paused. It reads the window's one ticker; it owns no timer.
+import { PauseCircleOutlined } from '@ant-design/icons';
+import { theme } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { TicketSla } from '../../../../shared/tickets/types';
+import { slaTone, ticketSlaAt, useCalendars, type SlaTone } from '../../app/calendars';
+import { useNow } from '../../app/ticker';
+
+export function formatDuration(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}
+
+export const toneColor = (tone: SlaTone, token: ReturnType<typeof theme.useToken>['token']) =>
+  ({
+    ok: token.colorSuccess,
+    warning: token.colorWarning,
+    breached: token.colorError,
+    paused: token.colorTextDisabled,
+    stopped: token.colorTextSecondary,
+  })[tone];
+
+export function Countdown({ sla, size = 'default' }: { sla: TicketSla; size?: 'default' | 'large' }) {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const now = useNow((s) => s.now);
+  const compiled = useCalendars((s) => s.compiled);
+  const status = ticketSlaAt(compiled, sla, now);
+  if (!status) return <span>—</span>;
+  const tone = slaTone(status, sla);
+  const text = status.breached ? `+${formatDuration(status.overtimeMs)}` : formatDuration(status.remainingMs);
+  return (
+    <span
+      data-testid="countdown"
+      data-tone={tone}
+      title={t(`queue.tone.${tone}`)}
+      style={{
+        color: toneColor(tone, token),
+        fontVariantNumeric: 'tabular-nums',
+        fontWeight: 600,
+        fontSize: size === 'large' ? 28 : 14,
+        whiteSpace: 'nowrap',
+      }}
+    >
+      {tone === 'paused' && <PauseCircleOutlined style={{ marginInlineEnd: 4 }} />}
+      {text}
+    </span>
+  );
+}

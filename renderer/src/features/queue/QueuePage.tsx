@@ -1,0 +1,102 @@
+// The agents' daily tool: the queue of open tickets by urgency, the selected ticket beside it,
+// intake one keystroke away.
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Card, Input, Segmented, Space, Tooltip, type InputRef } from 'antd';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { followCalendarEvents, useCalendars } from '../../app/calendars';
+import { useErrorText } from '../../app/errors';
+import { useShell } from '../../app/store';
+import { useNow } from '../../app/ticker';
+import { IntakeDrawer } from './IntakeDrawer';
+import { counts, queueView } from './order';
+import { QueueList } from './QueueList';
+import { useQueueKeys } from './queueKeys';
+import { FILTERS, followQueueEvents, useQueue, type QueueFilter } from './store';
+import { TicketPanel } from './TicketPanel';
+import { followCatalogueEvents } from './useTypeNames';
+
+/** The order is refreshed every few seconds; each visible countdown still ticks every second. */
+const ORDER_REFRESH_MS = 5_000;
+
+export function QueuePage() {
+  const { t } = useTranslation();
+  const me = useShell((s) => s.status!.user!.id);
+  const { tickets, loaded, filter, search, selectedId, intakeOpen } = useQueue();
+  const { load, setFilter, setSearch, select, setIntakeOpen } = useQueue.getState();
+  const compiled = useCalendars((s) => s.compiled);
+  const coarseNow = useNow((s) => Math.floor(s.now / ORDER_REFRESH_MS) * ORDER_REFRESH_MS);
+  const searchRef = useRef<InputRef>(null);
+
+  useEffect(() => {
+    void load();
+    if (useCalendars.getState().compiled.size === 0) void useCalendars.getState().load();
+    const offs = [followQueueEvents(), followCalendarEvents(), followCatalogueEvents()];
+    return () => offs.forEach((off) => off());
+  }, [load]);
+
+  const entries = useMemo(
+    () => queueView(tickets.values(), compiled, coarseNow, filter, search, me),
+    [tickets, compiled, coarseNow, filter, search, me],
+  );
+  const tally = useMemo(() => counts(tickets.values(), compiled, coarseNow, me), [tickets, compiled, coarseNow, me]);
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const focusSearch = useCallback(() => searchRef.current?.focus(), []);
+  const showError = useCallback((err: unknown) => void message.error(errorText(err)), [message, errorText]);
+  useQueueKeys(entries, focusSearch, showError);
+
+  return (
+    <div style={{ display: 'flex', gap: 16, height: '100%', minHeight: 0 }}>
+      <Card
+        style={{ flex: selectedId ? '1 1 58%' : '1 1 100%', display: 'flex', flexDirection: 'column', minWidth: 0 }}
+        styles={{ body: { padding: 0, flex: 1, display: 'flex', flexDirection: 'column', minHeight: 0 } }}
+      >
+        <div style={{ display: 'flex', gap: 12, padding: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+          <Tooltip title="Alt+N">
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setIntakeOpen(true)} data-testid="new-ticket">
+              {t('queue.newTicket')}
+            </Button>
+          </Tooltip>
+          <Input
+            ref={searchRef}
+            allowClear
+            prefix={<SearchOutlined />}
+            placeholder={t('queue.searchPlaceholder')}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            style={{ width: 260 }}
+            data-testid="queue-search"
+          />
+          <Segmented<QueueFilter>
+            value={filter}
+            onChange={setFilter}
+            data-testid="queue-filter"
+            options={FILTERS.map((f) => ({
+              value: f,
+              label: (
+                <Space size={4}>
+                  {t(`queue.filter.${f}`)}
+                  <Badge
+                    count={tally[f]}
+                    showZero
+                    overflowCount={9999}
+                    color={f === 'breached' && tally[f] > 0 ? 'red' : f === 'atRisk' && tally[f] > 0 ? 'orange' : 'rgba(0,0,0,0.25)'}
+                    size="small"
+                  />
+                </Space>
+              ),
+            }))}
+          />
+        </div>
+        {loaded && <QueueList entries={entries} selectedId={selectedId} onSelect={select} />}
+      </Card>
+      {selectedId && (
+        <div style={{ flex: '1 1 42%', minWidth: 380, overflow: 'auto' }}>
+          <TicketPanel id={selectedId} onClose={() => select(null)} />
+        </div>
+      )}
+      <IntakeDrawer open={intakeOpen} onClose={() => setIntakeOpen(false)} onCreated={(row) => select(row.id)} />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+// Words of the centre's domain used across features: statuses, channels, tiers, roles, actions.
+import { textBundle } from './bundle';
+
+export const domainText = textBundle(
+  {
+    tier: { standard: '普通客户', key: '大客户' },
+    tierShort: { standard: '普通', key: 'VIP' },
+    customerRole: { partner: '合作商', end_customer: '终端客户' },
+    customerKind: { person: '个人', company: '企业' },
+    channel: { phone: '电话', walk_in: '到访', chat: '在线', email: '邮件', wechat: '微信', other: '其他' },
+    priority: { low: '低', normal: '普通', high: '高', urgent: '紧急' },
+    status: {
+      new: '待受理',
+      accepted: '已受理',
+      in_progress: '处理中',
+      waiting: '等待客户',
+      resolved: '已解决',
+      feedback_given: '已反馈',
+      closed: '已关闭',
+    },
+    category: { business: '业务办理', consultation: '咨询', complaint: '投诉', after_sales: '售后' },
+    action: {
+      accept: '受理',
+      start: '开始处理',
+      wait: '等待客户',
+      resume: '恢复处理',
+      resolve: '已解决',
+      feedback: '已反馈客户',
+      close: '关闭',
+      reopen: '重新打开',
+    },
+    birthday: { solar: '公历', lunar: '农历' },
+  },
+  {
+    tier: { standard: 'Standard', key: 'Key account' },
+    tierShort: { standard: 'Std', key: 'VIP' },
+    customerRole: { partner: 'Partner', end_customer: 'End customer' },
+    customerKind: { person: 'Person', company: 'Company' },
+    channel: { phone: 'Phone', walk_in: 'Walk-in', chat: 'Online chat', email: 'E-mail', wechat: 'WeChat', other: 'Other' },
+    priority: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
+    status: {
+      new: 'New',
+      accepted: 'Accepted',
+      in_progress: 'In progress',
+      waiting: 'Waiting on customer',
+      resolved: 'Resolved',
+      feedback_given: 'Feedback given',
+      closed: 'Closed',
+    },
+    category: { business: 'Business', consultation: 'Consultation', complaint: 'Complaint', after_sales: 'After-sales' },
+    action: {
+      accept: 'Accept',
+      start: 'Start',
+      wait: 'Wait on customer',
+      resume: 'Resume',
+      resolve: 'Resolve',
+      feedback: 'Feedback given',
+      close: 'Close',
+      reopen: 'Reopen',
+    },
+    birthday: { solar: 'Solar', lunar: 'Lunar' },
+  },
+);
