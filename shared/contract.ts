@@ -8,12 +8,15 @@ import type { Language } from './validation';
 import { foundationMethods } from './contract/foundation';
 import { slaMethods } from './contract/sla';
 import { ticketMethods } from './contract/tickets';
+import { boardMethods } from './contract/board';
 import type { CustomerSummary, TicketRow } from './tickets/types';
+import type { Notice } from './notifications';
 
 export const contract = {
   ...foundationMethods,
   ...slaMethods,
   ...ticketMethods,
+  ...boardMethods,
 } as const;
 
 export type { AppStatus } from './contract/foundation';
@@ -34,7 +37,12 @@ export type AppEvent =
   | { type: 'deductions.changed' }
   | { type: 'ticket.changed'; ticket: TicketRow }
   | { type: 'customer.changed'; customer: CustomerSummary }
-  | { type: 'departments.changed' };
+  | { type: 'departments.changed' }
+  | { type: 'notification'; notice: Notice }
+  /** Something the wall-board counts changed (a moment fired); tickets send ticket.changed. */
+  | { type: 'board.changed' }
+  /** The shell asks the main window to show a ticket (a notification was clicked). */
+  | { type: 'ticket.open'; ticketId: string };
 export type AppEventType = AppEvent['type'];
 
 export const isMethodName = (name: unknown): name is MethodName =>

@@ -8,7 +8,7 @@ import type { Logger } from './log';
 
 /** The core's outbound port for OS notifications; the Electron shell implements it. */
 export interface NotifyPort {
-  (notification: { title: string; body: string; ticketId?: string }): void;
+  (notification: { title: string; body: string; ticketId?: string; silent?: boolean }): void;
 }
 
 export interface CoreDeps {
@@ -19,6 +19,8 @@ export interface CoreDeps {
   notify: NotifyPort;
   version: string;
   session: Session;
+  /** Re-arms the scheduler's timer after a committed change to due moments. */
+  rearmScheduler(): void;
 }
 
 /** The signed-in user of this seat. One PC, one person at the keyboard. */

@@ -14,6 +14,10 @@ import { handlers } from './handlers';
 import { createLogger, describeError, type Logger } from './log';
 import { dbFileIn, logsDirIn } from './paths';
 import { createRegistry } from './registry';
+import { deliveryContext } from './scheduler/deliveryContext';
+import { deliver } from './scheduler/delivery';
+import { createScheduler, type FiredBatch } from './scheduler/scheduler';
+import { countBreachedOpen } from './services/board';
 
 export interface CoreOptions {
   dataDir: string;
@@ -35,6 +39,17 @@ export interface Core {
   on(listener: (event: AppEvent) => void): () => void;
   /** For tests and the CLI only: direct access to the database. */
   readonly db: Db;
+  /**
+   * Starts the scheduler: moments that fell due while the app was closed fire now, as one summary.
+   * Called by whoever hosts the core once its listeners are attached, so the summary reaches them.
+   */
+  startScheduler(): FiredBatch | null;
+  /** The PC woke up or the clock moved: fire what is due now (the shell calls it on resume). */
+  onResume(): FiredBatch | null;
+  /** A notification was clicked: ask the main window to show the ticket. */
+  requestOpenTicket(ticketId: string): void;
+  /** Open tickets past their due time, for the tray badge. */
+  breachedOpenCount(): number;
   close(): Promise<void>;
 }
 
@@ -56,14 +71,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }
     }
   };
+  const notify = options.notify ?? (() => {});
+  const session = { userId: null as string | null };
+  const scheduler = createScheduler({
+    db,
+    clock,
+    logger,
+    deliver: (batch) => deliver(batch, deliveryContext(db, session.userId, notify, publish)),
+  });
   const deps: CoreDeps = {
     db,
     dbFile,
     clock,
     logger,
-    notify: options.notify ?? (() => {}),
+    notify,
     version: options.version ?? '0.0.0',
-    session: { userId: null },
+    session,
+    rearmScheduler: () => scheduler.rearm(),
   };
   const registry = createRegistry(handlers, deps, publish);
 
@@ -92,7 +116,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    startScheduler: () => scheduler.start(),
+    onResume: () => scheduler.wake(),
+    requestOpenTicket: (ticketId) => publish({ type: 'ticket.open', ticketId }),
+    breachedOpenCount: () => countBreachedOpen(db, clock.now()),
     async close() {
+      scheduler.stop();
       if (timer) clearInterval(timer);
       listeners.clear();
       closeDatabase(db);

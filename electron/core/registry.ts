@@ -61,6 +61,7 @@ export function createRegistry(handlers: HandlerMap, deps: CoreDeps, publish: (e
     )();
     // Only after commit: a window must never see a change that was rolled back.
     for (const e of events) publish(e);
+    if (events.some((e) => e.type === 'ticket.changed')) deps.rearmScheduler();
     return ok(value);
   };
 

@@ -62,8 +62,10 @@ function main(): void {
           version: app.getVersion(),
           notify: createNotifier({
             iconPath: assets.appIcon,
-            // Opening the ticket itself arrives with the tickets issue (an `open-ticket` event).
-            onClick: () => windows?.showMainWindow(),
+            onClick: ({ ticketId }) => {
+              windows?.showMainWindow();
+              if (ticketId) core?.requestOpenTicket(ticketId);
+            },
             logError: (m, c) => log().error(m, c),
           }),
         }),
@@ -101,7 +103,11 @@ function main(): void {
     installAppMenu(labels, actions, !app.isPackaged);
     tray = createAppTray(trayImage(assets.trayIcon16, assets.trayIcon32), labels, actions);
     const appTray = tray;
+    // The tray shows how many open tickets are past due: recounted when tickets change or fire.
+    const updateBadge = () => appTray.setTrayBadge(readyCore.breachedOpenCount());
+    updateBadge();
     readyCore.on((event) => {
+      if (event.type === 'ticket.changed' || event.type === 'board.changed') updateBadge();
       if (event.type !== 'prefs.changed') return;
       const next = shellLabels(event.language);
       installAppMenu(next, actions, !app.isPackaged);
@@ -110,6 +116,8 @@ function main(): void {
 
     shown.showMainWindow();
     app.on('activate', () => shown.showMainWindow());
+    // Listeners are attached: what fell due while the app was closed fires now, as one summary.
+    readyCore.startScheduler();
   }).catch((err: unknown) => {
     log().error('The shell failed to start', describeError(err));
     app.exit(1);

@@ -19,10 +19,10 @@ export function createNotifier(deps: NotifierDeps): NotifyPort {
   // Held until closed: a Notification that is garbage-collected loses its click handler, and the
   // agent's click would do nothing.
   const showing = new Set<Notification>();
-  return function notify({ title, body, ticketId }) {
+  return function notify({ title, body, ticketId, silent }) {
     if (!Notification.isSupported()) return;
     try {
-      const n = new Notification({ title, body, ...(deps.iconPath ? { icon: deps.iconPath } : {}) });
+      const n = new Notification({ title, body, silent: silent ?? false, ...(deps.iconPath ? { icon: deps.iconPath } : {}) });
       const forget = () => showing.delete(n);
       n.on('click', () => {
         forget();

@@ -62,6 +62,9 @@ test('customers: create with a lunar birthday, search by name / initials / phone
   await expect(page.getByTestId('customer-empty')).toContainText('查找客户');
   await expect(page.getByTestId('customer-search')).toBeFocused();
   await expect(page.getByTestId('customer-search')).toHaveAttribute('placeholder', '姓名、拼音首字母、电话、邮箱、微信…');
+  await noToasts(page);
+  await settle(page);
+  await screenshot(page, 'zh-CN-29-customers-empty');
 
   // A key account: the drawer recommends a contact person until one is chosen.
   await page.getByTestId('customer-new').click();
@@ -99,6 +102,7 @@ test('customers: create with a lunar birthday, search by name / initials / phone
 
   // A second customer with another phone; the new-customer button sits next to the search box.
   await page.getByTestId('customer-new-top').click();
+  await drawerOpen(page, '新建客户');
   await page.getByTestId('customer-name').fill('王伟华');
   await page.getByTestId('customer-phone-0').fill('139 1234 5678');
   await page.getByTestId('customer-save').click();
@@ -118,6 +122,18 @@ test('customers: create with a lunar birthday, search by name / initials / phone
   await search(page, '8000', ['王伟']);
   await search(page, '赵钱孙', []);
   await expect(page.getByTestId('customer-table')).toContainText('没有找到与“赵钱孙”相关的客户');
+  await screenshot(page, 'zh-CN-33-customers-none');
+
+  // 王伟 has a ticket (taken in the queue); his drawer lists it.
+  const ticket = app.core.call('tickets.create', {
+    customer: { id: wang.id },
+    typeCode: 'password_reset',
+    channel: 'phone',
+    priority: 'normal',
+    subject: '重置网银密码',
+    description: '',
+  });
+  expect(ticket).toMatchObject({ ok: true });
 
   // Enter opens the first result; the drawer edits it; Ctrl+Enter saves.
   await page.getByTestId('customer-search').fill('8000');
@@ -126,9 +142,13 @@ test('customers: create with a lunar birthday, search by name / initials / phone
   await drawerOpen(page, '王伟');
   await expect(page.getByTestId('customer-drawer-title')).toContainText('大客户');
   await expect(page.getByTestId('customer-phone-0')).toHaveValue('138 0013 8000');
-  await expect(page.getByTestId('customer-tickets')).toContainText('暂无工单');
   await settle(page);
   await screenshot(page, 'zh-CN-31-customer-drawer');
+  await expect(page.getByTestId('customer-tickets')).toContainText('重置网银密码');
+  await expect(page.getByTestId('customer-tickets')).toContainText('待受理');
+  await page.getByTestId('customer-tickets').scrollIntoViewIfNeeded();
+  await screenshot(page, 'zh-CN-34-customer-tickets');
+  await page.getByTestId('customer-name').scrollIntoViewIfNeeded();
   await page.getByTestId('customer-tags').click();
   await page.keyboard.type('老客户');
   await page.keyboard.press('Enter');
@@ -143,6 +163,7 @@ test('customers: create with a lunar birthday, search by name / initials / phone
 
   // A third customer with 王伟's number: a warning naming him, with a link to open him; not a block.
   await page.getByTestId('customer-new-top').click();
+  await drawerOpen(page, '新建客户');
   await page.getByTestId('customer-name').fill('李娜');
   await page.getByTestId('customer-phone-0').fill('13800138000');
   await page.getByTestId('customer-phone-0').press('Tab');
@@ -157,6 +178,7 @@ test('customers: create with a lunar birthday, search by name / initials / phone
 
   // A malformed e-mail is marked on its field, and nothing is created.
   await page.getByTestId('customer-new-top').click();
+  await drawerOpen(page, '新建客户');
   await page.getByTestId('customer-name').fill('赵敏');
   await page.getByTestId('customer-email').fill('zhao@@example');
   await page.getByTestId('customer-save').click();
@@ -181,6 +203,8 @@ test('customers: create with a lunar birthday, search by name / initials / phone
   await screenshot(page, 'en-31-customer-drawer');
   await closeDrawer(page);
   await page.getByTestId('customer-new-top').click();
+  await drawerOpen(page, 'New customer');
+  await page.getByTestId('customer-name').fill('Li Na');
   await page.getByTestId('customer-phone-0').fill('138-0013-8000');
   await page.getByTestId('customer-phone-0').press('Tab');
   await expect(page.getByTestId('customer-duplicate')).toContainText('This phone already belongs to: 王伟 (Key account)');

@@ -85,6 +85,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
 
   const page = await context.newPage();
   await page.goto(`${APP_ORIGIN}/${options.page === 'wallboard' ? 'wallboard' : 'index'}.html`);
+  core.startScheduler();
 
   return {
     page,
@@ -97,10 +98,13 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       jumped += delta;
       if (delta > 0) await context.clock.fastForward(delta);
       else await context.clock.setSystemTime(target);
+      // Like a PC waking from sleep: the core looks at what fell due meanwhile.
+      core.onResume();
     },
     async advance(ms) {
       jumped += ms;
       await context.clock.runFor(ms);
+      core.onResume();
     },
     async close() {
       offEvents();

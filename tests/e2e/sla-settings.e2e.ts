@@ -37,7 +37,9 @@ async function typeDate(page: Page, testId: string, value: string): Promise<void
   await input.click();
   await input.fill(value);
   await input.press('Enter');
-  await page.getByTestId('page-title').click(); // closes the picker's panel
+  await expect(input).toHaveValue(value);
+  if (await page.locator('.ant-picker-dropdown:visible').count()) await input.press('Escape');
+  await expect(page.locator('.ant-picker-dropdown:visible')).toHaveCount(0);
   await expect(input).toHaveValue(value);
 }
 

@@ -23,11 +23,12 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
-export async function startCore(opts: { setup?: boolean; dir?: string } = {}): Promise<TestCore> {
+export async function startCore(opts: { setup?: boolean; dir?: string; clock?: ReturnType<typeof manualClock> } = {}): Promise<TestCore> {
   const tmp = opts.dir ? null : tempDir();
   const dir = opts.dir ?? tmp!.dir;
-  const clock = manualClock(T0);
+  const clock = opts.clock ?? manualClock(T0);
   const core = await createCore({ dataDir: dir, clock, backupCheckEveryMs: 0 });
+  core.startScheduler();
   const must = <M extends MethodName>(method: M, input: MethodInput<M>): MethodOutput<M> => {
     const r = core.call(method, input);
     if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);

@@ -64,5 +64,8 @@ export const validSamples: { [M in MethodName]: MethodInput<M> } = {
   'tickets.updateComplaint': { id: ZERO_ID, complaint: { category: '服务态度', cause: '', responsibleDepartmentId: null, outcome: '' } },
   'tickets.recordError': { id: ZERO_ID, reason: '未按时反馈' },
   'search.all': { q: '王伟' },
+  'board.snapshot': { urgentLimit: 24 },
+  'me.notificationPrefs': {},
+  'me.saveNotificationPrefs': { sound: false, quietWarnings: true },
   'sla.preview': { typeCode: 'password_reset', tier: 'key', at: Date.parse('2026-03-03T10:00:00+08:00') },
 };

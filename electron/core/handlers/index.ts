@@ -5,6 +5,7 @@ import { centreHandlers } from './centre';
 import { slaHandlers } from './sla';
 import { customerHandlers } from './customers';
 import { ticketHandlers } from './tickets';
+import { boardHandlers } from './board';
 import type { HandlerMap } from './types';
 import { userHandlers } from './users';
 
@@ -16,4 +17,5 @@ export const handlers: HandlerMap = {
   ...slaHandlers,
   ...customerHandlers,
   ...ticketHandlers,
+  ...boardHandlers,
 };

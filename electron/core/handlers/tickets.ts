@@ -16,6 +16,7 @@ import { nextTicketNumber } from '../services/ticketNumbers';
 import { complaintOf, findTicket, openTickets, ticketsOfCustomer, toTicketRow, type TicketRecord } from '../services/ticketRows';
 import { byUrgency, slaCaches, ticketSlaStatus } from '../services/ticketSla';
 import { mustGetCustomer } from './customers';
+import { syncTicketMoments } from '../scheduler/moments';
 import type { HandlerMap } from './types';
 
 type Method =
@@ -50,7 +51,10 @@ function assertMayWork(ctx: CallContext, t: TicketRecord, action: string): void 
 
 /** Reads back the changed row, pushes it to every window, returns it. */
 function publish(ctx: CallContext, id: string) {
-  const row = toTicketRow(findTicket(ctx.db, id)!);
+  const record = findTicket(ctx.db, id)!;
+  // Every ticket change passes here, so the scheduler's moments follow it in the same transaction.
+  syncTicketMoments(ctx.db, record);
+  const row = toTicketRow(record);
   ctx.emit({ type: 'ticket.changed', ticket: row });
   return row;
 }

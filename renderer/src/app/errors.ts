@@ -27,7 +27,8 @@ export function markFieldErrors(
   err: unknown,
   translate: (key: string) => string,
   /** Maps the contract's field path to the form's field name, when the two differ. */
-  mapPath: (path: string) => (string | number)[] = (path) => path.split('.'),
+  // List items arrive as "phones.0"; antd names them with numeric indices.
+  mapPath: (path: string) => (string | number)[] = (path) => path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
 ): boolean {
   const e = asAppError(err);
   if (!e?.issues?.length) return false;

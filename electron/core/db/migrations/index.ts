@@ -4,6 +4,7 @@ import type { Db } from '../open';
 import { m001Foundation } from './001_foundation';
 import { m002Sla } from './002_sla';
 import { m003Tickets } from './003_tickets';
+import { m004Scheduler } from './004_scheduler';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Sla, m003Tickets];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Sla, m003Tickets, m004Scheduler];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 

@@ -90,8 +90,8 @@ export function SpecialDaysEditor(props: {
                 ]}
                 data-testid="special-kind"
               />
-              <Input value={labelZh} onChange={(e) => setLabelZh(e.target.value)} placeholder={t('calendars.labelZh')} maxLength={80} style={{ width: 150 }} />
-              <Input value={labelEn} onChange={(e) => setLabelEn(e.target.value)} placeholder={t('calendars.labelEn')} maxLength={80} style={{ width: 170 }} />
+              <Input value={labelZh} onChange={(e) => setLabelZh(e.target.value)} placeholder={t('calendars.labelZh')} maxLength={80} style={{ width: 190 }} />
+              <Input value={labelEn} onChange={(e) => setLabelEn(e.target.value)} placeholder={t('calendars.labelEn')} maxLength={80} style={{ width: 190 }} />
               <Button type="primary" ghost icon={<PlusOutlined />} disabled={!date} onClick={add} data-testid="special-add-button">
                 {t('calendars.addDate')}
               </Button>
@@ -111,7 +111,7 @@ export function SpecialDaysEditor(props: {
               {
                 title: t('calendars.kind'),
                 dataIndex: 'kind',
-                width: 150,
+                width: 220,
                 render: (k: SpecialKind) => (
                   <Space size={6}>
                     <Tag color={KIND_COLORS[k]} style={{ marginInlineEnd: 0 }}>

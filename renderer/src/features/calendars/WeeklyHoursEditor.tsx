@@ -55,7 +55,7 @@ export function WeeklyHoursEditor(props: { calendar: CalendarSpec; editable: boo
                   borderTop: n === 0 ? undefined : `1px solid ${token.colorBorderSecondary}`,
                 }}
               >
-                <Typography.Text strong style={{ width: 72, flex: 'none' }}>
+                <Typography.Text strong style={{ width: 100, flex: 'none' }}>
                   {t(`weekdaysLong.${day}`)}
                 </Typography.Text>
                 <Space wrap size={[8, 8]} style={{ flex: 1 }}>

@@ -20,11 +20,16 @@ interface DrawerState {
   initial?: Partial<CustomerInput>;
 }
 
-/** A new customer starts from what was searched for: a phone if it looks like one, else a name. */
+/**
+ * A new customer starts from what was searched for: a whole phone number, an e-mail, or a name
+ * (Chinese, or latin with a space); pinyin initials ("ww") and a few digits start nothing.
+ */
 function initialFromQuery(q: string): Partial<CustomerInput> {
   const term = q.trim();
-  if (!term) return {};
-  return /^\+?[\d\s()-]{3,}$/.test(term) ? { phones: [term] } : { name: term };
+  if (/^\+?[\d\s()-]+$/.test(term)) return term.replace(/\D/g, '').length >= 7 ? { phones: [term] } : {};
+  if (/^[^\s@]+@[^\s@]+$/.test(term)) return { email: term };
+  if (/[\u3400-\u9fff]/.test(term) || /\S\s+\S/.test(term)) return { name: term };
+  return {};
 }
 
 export function CustomersPage() {
@@ -170,7 +175,9 @@ export function CustomersPage() {
         <>
           <Flex justify="space-between" style={{ margin: '16px 0 8px' }}>
             <Typography.Text type="secondary" data-testid="customer-count">
-              {answered === term && (rows.length >= LIMIT ? t('customers.resultCountMax', { count: rows.length }) : t('customers.resultCount', { count: rows.length }))}
+              {answered === term &&
+                rows.length > 0 &&
+                (rows.length >= LIMIT ? t('customers.resultCountMax', { count: rows.length }) : t('customers.resultCount', { count: rows.length }))}
             </Typography.Text>
             {rows.length > 0 && <Typography.Text type="secondary">{t('customers.searchHint')}</Typography.Text>}
           </Flex>

@@ -1,0 +1,22 @@
+// Reads what delivery needs at the moment of firing: who is signed in on this seat, their
+// notification preferences, the seat's language and the centre's time zone.
+import type { AppEvent } from '../../../shared/contract';
+import type { Db } from '../db/open';
+import type { NotifyPort } from '../context';
+import { getNotificationPrefs } from '../services/notificationPrefs';
+import { getSetting } from '../services/settings';
+import { findUserById } from '../services/users';
+import type { DeliveryContext } from './delivery';
+
+export function deliveryContext(db: Db, userId: string | null, notify: NotifyPort, publish: (e: AppEvent) => void): DeliveryContext {
+  const row = userId ? findUserById(db, userId) : undefined;
+  const user = row && !row.disabled ? { id: row.id, name: row.name, displayName: row.display_name, role: row.role } : null;
+  return {
+    user,
+    prefs: getNotificationPrefs(db, user?.id ?? null),
+    language: getSetting(db, 'ui.language') ?? 'zh-CN',
+    timeZone: getSetting(db, 'centre')?.timeZone ?? 'Asia/Shanghai',
+    notify,
+    publish,
+  };
+}

@@ -1,0 +1,112 @@
+// The scheduler: one timer waits for the earliest pending due moment. Firing marks the moments
+// fired and records their notifications in ONE transaction, so each moment fires exactly once —
+// across restarts, duplicate resume events and clock jumps. Delivery (OS notification, toast)
+// follows the commit. Timers do not count sleep: the shell calls `wake()` on resume, and the
+// timer never waits longer than MAX_WAIT_MS, so a clock change is noticed within that time.
+import type { Db } from '../db/open';
+import type { Clock } from '../clock';
+import { newId } from '../ids';
+import type { Logger } from '../log';
+import { describeError } from '../log';
+import type { MomentKind } from './moments';
+import { nextPendingDue } from './moments';
+
+export const MAX_WAIT_MS = 30_000;
+
+export interface FiredMoment {
+  id: number;
+  kind: MomentKind;
+  ticketId: string;
+  number: string;
+  customerName: string;
+  typeCode: string;
+  assigneeId: string | null;
+  dueAt: number;
+}
+
+export interface FiredBatch {
+  moments: FiredMoment[];
+  /** Fired at start-up for moments that fell due while the app was closed. */
+  caughtUp: boolean;
+  firedAt: number;
+}
+
+export interface Scheduler {
+  /** Catches up on moments missed while closed (one summary), then arms the timer. */
+  start(): FiredBatch | null;
+  /** Fires whatever is due now; returns what fired. Safe to call any number of times. */
+  wake(): FiredBatch | null;
+  /** Re-arms the timer after a change to the moments (called after every committed change). */
+  rearm(): void;
+  stop(): void;
+}
+
+export function createScheduler(deps: { db: Db; clock: Clock; logger: Logger; deliver(batch: FiredBatch): void }): Scheduler {
+  const { db, clock } = deps;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+
+  const due = db.prepare(
+    `SELECT m.id, m.kind, m.subject_id AS ticketId, m.due_at AS dueAt, t.number, t.type_code AS typeCode,
+            t.assignee_id AS assigneeId, c.name AS customerName
+     FROM due_moments m JOIN tickets t ON t.id = m.subject_id JOIN customers c ON c.id = t.customer_id
+     WHERE m.fired_at IS NULL AND m.due_at <= ? ORDER BY m.due_at, m.id`,
+  );
+  const markFired = db.prepare('UPDATE due_moments SET fired_at = ? WHERE id = ? AND fired_at IS NULL');
+  const record = db.prepare(
+    'INSERT INTO notifications (id, moment_id, kind, ticket_id, recipient_id, created_at, caught_up) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+
+  const fire = (caughtUp: boolean): FiredBatch | null => {
+    const now = clock.now();
+    const batch = db.transaction((): FiredBatch | null => {
+      const moments = (due.all(now) as FiredMoment[]).filter((m) => markFired.run(now, m.id).changes === 1);
+      for (const m of moments) record.run(newId(clock), m.id, m.kind, m.ticketId, m.assigneeId, now, caughtUp ? 1 : 0);
+      return moments.length ? { moments, caughtUp, firedAt: now } : null;
+    })();
+    if (batch) {
+      try {
+        deps.deliver(batch);
+      } catch (err) {
+        deps.logger.error('Delivering fired moments failed', describeError(err));
+      }
+    }
+    return batch;
+  };
+
+  const arm = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (stopped) return;
+    const next = nextPendingDue(db);
+    if (next === null) return;
+    const wait = Math.min(MAX_WAIT_MS, Math.max(0, next - clock.now()));
+    timer = setTimeout(() => {
+      timer = null;
+      wakeUp();
+    }, wait);
+    timer.unref?.();
+  };
+
+  const wakeUp = (caughtUp = false) => {
+    try {
+      return fire(caughtUp);
+    } catch (err) {
+      deps.logger.error('The scheduler failed to fire', describeError(err));
+      return null;
+    } finally {
+      arm();
+    }
+  };
+
+  return {
+    start: () => wakeUp(true),
+    wake: () => wakeUp(false),
+    rearm: arm,
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}

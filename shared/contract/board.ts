@@ -1,0 +1,13 @@
+// Methods of the wall-board and of each user's notification preferences.
+import { z } from 'zod';
+import type { BoardSnapshot } from '../board';
+import type { NotificationPrefs } from '../notifications';
+import { def } from './define';
+import { none } from './foundation';
+
+export const boardMethods = {
+  /** Today's figures, per-agent load and the most urgent open tickets. */
+  'board.snapshot': def<BoardSnapshot>()('agent', z.strictObject({ urgentLimit: z.number().int().min(1).max(2000).optional() })),
+  'me.notificationPrefs': def<NotificationPrefs>()('agent', none),
+  'me.saveNotificationPrefs': def<NotificationPrefs>()('agent', z.strictObject({ sound: z.boolean(), quietWarnings: z.boolean() })),
+} as const;

@@ -1,0 +1,14 @@
+// What the scheduler tells the people on this seat when moments fire.
+export type Notice =
+  | { kind: 'warning' | 'breach'; ticketId: string; number: string; customerName: string; dueAt: number; sound: boolean }
+  | { kind: 'summary'; breached: number; atRisk: number; caughtUp: boolean; sound: boolean };
+
+export interface NotificationPrefs {
+  /** Play the system sound with notifications. */
+  sound: boolean;
+  /** No OS notification or sound for warnings; breaches still notify. */
+  quietWarnings: boolean;
+}
+
+/** More moments than this in one firing become one summary instead of a flood. */
+export const SUMMARY_THRESHOLD = 3;
