@@ -22,6 +22,7 @@ import { openWallboard, useShortcuts } from './shortcuts';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StatusBar } from './StatusBar';
 import { useShell, type RouteKey } from './store';
+import { useNotices } from './useNotices';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -45,6 +46,7 @@ export function Shell() {
     [navigate, signOut],
   );
   useShortcuts(actions);
+  useNotices();
 
   const items = [
     { key: 'home', icon: <DashboardOutlined />, label: t('nav.home') },

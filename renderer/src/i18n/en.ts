@@ -123,6 +123,11 @@ export const en: DeepString<Messages> = {
     next: 'New password',
     confirm: 'Confirm new password',
     changed: 'Password changed',
+    notifications: 'Reminders',
+    sound: 'Sound',
+    soundHint: 'Play the system sound with warnings and breaches.',
+    quietWarnings: 'Quiet warnings',
+    quietWarningsHint: 'No OS notification when a ticket is at risk; breaches still notify.',
   },
   database: {
     check: 'Check the database',

@@ -2,6 +2,7 @@
 import type { TextBundle } from './bundle';
 import { domainText } from './domain';
 import { queueText } from '../features/queue/i18n';
+import { boardText } from '../wallboard/i18n';
 import { calendarsText } from '../features/calendars/i18n';
 import { catalogueText } from '../features/catalogue/i18n';
 import { deductionsText } from '../features/deductions/i18n';
@@ -10,6 +11,7 @@ import { customersText } from '../features/customers/i18n';
 export const featureBundles: TextBundle<object>[] = [
   domainText,
   queueText,
+  boardText,
   catalogueText,
   calendarsText,
   deductionsText,

@@ -119,6 +119,11 @@ export const zhCN = {
     next: '新密码',
     confirm: '确认新密码',
     changed: '密码已修改',
+    notifications: '提醒',
+    sound: '提醒音',
+    soundHint: '预警和超时提醒时播放系统提示音。',
+    quietWarnings: '预警静音',
+    quietWarningsHint: '即将超时不弹出系统通知；超时仍会提醒。',
   },
   database: {
     check: '检查数据库',

@@ -105,6 +105,14 @@ export const queueText = textBundle(
         error: '记录过失',
       },
     },
+    notice: {
+      warning: '即将超时：{{number}}',
+      breach: '已超时：{{number}}',
+      body: '{{customer}} · 截止 {{time}}',
+      caughtUp: '客服台关闭期间：{{breached}} 张工单超时，{{atRisk}} 张进入预警',
+      summary: '{{breached}} 张工单已超时，{{atRisk}} 张即将超时',
+      summaryBody: '点击打开工单队列查看。',
+    },
     complaint: {
       title: '投诉处理',
       category: '投诉分类',
@@ -228,6 +236,14 @@ export const queueText = textBundle(
         complaint: 'Complaint details updated',
         error: 'Error recorded',
       },
+    },
+    notice: {
+      warning: 'At risk: {{number}}',
+      breach: 'Breached: {{number}}',
+      body: '{{customer}} · due {{time}}',
+      caughtUp: 'While Kefu Desk was closed: {{breached}} breached, {{atRisk}} reached the warning point',
+      summary: '{{breached}} breached, {{atRisk}} at risk',
+      summaryBody: 'Click to open the queue.',
     },
     complaint: {
       title: 'Complaint handling',

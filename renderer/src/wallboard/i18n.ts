@@ -1,0 +1,56 @@
+import { textBundle } from '../i18n/bundle';
+
+export const boardText = textBundle(
+  {
+    board: {
+      figure: {
+        waiting: '待受理',
+        inProgress: '处理中',
+        paused: '已暂停',
+        atRisk: '即将超时',
+        breached: '已超时',
+        completed: '今日完成',
+        compliance: '今日达标率',
+        handling: '平均处理时长',
+        complaints: '未结投诉',
+      },
+      todayTotal: '今日共 {{count}}',
+      agents: '坐席负载',
+      agent: '坐席',
+      open: '在办',
+      breached: '超时',
+      completed: '今日完成',
+      noAgents: '暂无已分配的工单',
+      urgent: '最紧急的工单',
+      noTickets: '当前没有未完成的工单',
+      more: '另有 {{count}} 张未完成工单',
+      updated: '更新于 {{time}}',
+    },
+  },
+  {
+    board: {
+      figure: {
+        waiting: 'Waiting',
+        inProgress: 'In progress',
+        paused: 'Paused',
+        atRisk: 'At risk',
+        breached: 'Breached',
+        completed: 'Done today',
+        compliance: 'SLA met today',
+        handling: 'Avg. handling',
+        complaints: 'Open complaints',
+      },
+      todayTotal: '{{count}} today',
+      agents: 'Agent load',
+      agent: 'Agent',
+      open: 'Open',
+      breached: 'Breached',
+      completed: 'Done',
+      noAgents: 'No assigned tickets yet',
+      urgent: 'Most urgent tickets',
+      noTickets: 'No open tickets right now',
+      more: '{{count}} more open tickets',
+      updated: 'Updated {{time}}',
+    },
+  },
+);
