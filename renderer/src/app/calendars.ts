@@ -10,7 +10,7 @@ interface CalendarsState {
   load(): Promise<void>;
 }
 
-export const useCalendars = create<CalendarsState>((set) => ({
+export const useCompiledCalendars = create<CalendarsState>((set) => ({
   compiled: new Map(),
   async load() {
     const specs = await call('calendars.list', {});
@@ -18,8 +18,8 @@ export const useCalendars = create<CalendarsState>((set) => ({
   },
 }));
 
-export function followCalendarEvents(): () => void {
-  return onEvent('calendars.changed', () => void useCalendars.getState().load());
+export function followCompiledCalendars(): () => void {
+  return onEvent('calendars.changed', () => void useCompiledCalendars.getState().load());
 }
 
 /** The SLA of a ticket at `now`, frozen at feedback; null until the calendars are loaded. */

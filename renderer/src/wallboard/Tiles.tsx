@@ -4,7 +4,7 @@ import { CrownFilled, PauseCircleFilled } from '@ant-design/icons';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketRow } from '../../../shared/tickets/types';
-import { slaTone, ticketSlaAt, useCalendars, type SlaTone } from '../app/calendars';
+import { slaTone, ticketSlaAt, useCompiledCalendars, type SlaTone } from '../app/calendars';
 import { useNow } from '../app/ticker';
 import { formatDuration } from '../features/queue/Countdown';
 import { useTypeNames } from '../features/queue/useTypeNames';
@@ -30,7 +30,7 @@ export function Tiles({ tickets }: { tickets: TicketRow[] }) {
 const Tile = memo(function Tile({ ticket }: { ticket: TicketRow }) {
   const { t } = useTranslation();
   const now = useNow((s) => s.now);
-  const compiled = useCalendars((s) => s.compiled);
+  const compiled = useCompiledCalendars((s) => s.compiled);
   const typeName = useTypeNames();
   const status = ticketSlaAt(compiled, ticket.sla, now);
   if (!status) return null;

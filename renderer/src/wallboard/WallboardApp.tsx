@@ -3,7 +3,7 @@
 import { Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { followCalendarEvents, useCalendars } from '../app/calendars';
+import { followCompiledCalendars, useCompiledCalendars } from '../app/calendars';
 import { formatClock, formatLongDate } from '../app/format';
 import { Providers } from '../app/Providers';
 import { followShellEvents, useShell } from '../app/store';
@@ -23,15 +23,15 @@ export function WallboardApp() {
   const { snapshot, signedOut } = useBoard();
 
   useEffect(() => {
-    const offs = [followShellEvents(), startTicker(), followBoardEvents(), followCalendarEvents(), followCatalogueEvents()];
+    const offs = [followShellEvents(), startTicker(), followBoardEvents(), followCompiledCalendars(), followCatalogueEvents()];
     void load();
-    void useCalendars.getState().load().catch(() => {});
+    void useCompiledCalendars.getState().load().catch(() => {});
     void useBoard.getState().load();
     return () => offs.forEach((off) => off());
   }, [load]);
   useEffect(() => {
     // Signing in on the main window makes the calendars readable here too.
-    if (status?.user) void useCalendars.getState().load().catch(() => {});
+    if (status?.user) void useCompiledCalendars.getState().load().catch(() => {});
   }, [status?.user]);
 
   const timeZone = status?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -4,7 +4,7 @@ import { PauseCircleOutlined } from '@ant-design/icons';
 import { theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TicketSla } from '../../../../shared/tickets/types';
-import { slaTone, ticketSlaAt, useCalendars, type SlaTone } from '../../app/calendars';
+import { slaTone, ticketSlaAt, useCompiledCalendars, type SlaTone } from '../../app/calendars';
 import { useNow } from '../../app/ticker';
 
 export function formatDuration(ms: number): string {
@@ -28,7 +28,7 @@ export function Countdown({ sla, size = 'default' }: { sla: TicketSla; size?: 'd
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const now = useNow((s) => s.now);
-  const compiled = useCalendars((s) => s.compiled);
+  const compiled = useCompiledCalendars((s) => s.compiled);
   const status = ticketSlaAt(compiled, sla, now);
   if (!status) return <span>—</span>;
   const tone = slaTone(status, sla);

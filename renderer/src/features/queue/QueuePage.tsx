@@ -4,7 +4,7 @@ import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Input, Segmented, Space, Tooltip, type InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { followCalendarEvents, useCalendars } from '../../app/calendars';
+import { followCompiledCalendars, useCompiledCalendars } from '../../app/calendars';
 import { useErrorText } from '../../app/errors';
 import { useShell } from '../../app/store';
 import { useNow } from '../../app/ticker';
@@ -24,14 +24,14 @@ export function QueuePage() {
   const me = useShell((s) => s.status!.user!.id);
   const { tickets, loaded, filter, search, selectedId, intakeOpen } = useQueue();
   const { load, setFilter, setSearch, select, setIntakeOpen } = useQueue.getState();
-  const compiled = useCalendars((s) => s.compiled);
+  const compiled = useCompiledCalendars((s) => s.compiled);
   const coarseNow = useNow((s) => Math.floor(s.now / ORDER_REFRESH_MS) * ORDER_REFRESH_MS);
   const searchRef = useRef<InputRef>(null);
 
   useEffect(() => {
     void load();
-    if (useCalendars.getState().compiled.size === 0) void useCalendars.getState().load();
-    const offs = [followQueueEvents(), followCalendarEvents(), followCatalogueEvents()];
+    if (useCompiledCalendars.getState().compiled.size === 0) void useCompiledCalendars.getState().load();
+    const offs = [followQueueEvents(), followCompiledCalendars(), followCatalogueEvents()];
     return () => offs.forEach((off) => off());
   }, [load]);
 

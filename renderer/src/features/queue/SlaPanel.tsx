@@ -2,7 +2,7 @@
 import { Card, Col, Progress, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TicketSla } from '../../../../shared/tickets/types';
-import { slaTone, ticketSlaAt, useCalendars } from '../../app/calendars';
+import { slaTone, ticketSlaAt, useCompiledCalendars } from '../../app/calendars';
 import { formatDateTime } from '../../app/format';
 import { useShell } from '../../app/store';
 import { useNow } from '../../app/ticker';
@@ -14,7 +14,7 @@ const toneStroke = { ok: '#52c41a', warning: '#faad14', breached: '#ff4d4f', pau
 export function SlaPanel({ sla }: { sla: TicketSla }) {
   const { t } = useTranslation();
   const now = useNow((s) => s.now);
-  const compiled = useCalendars((s) => s.compiled);
+  const compiled = useCompiledCalendars((s) => s.compiled);
   const timeZone = useShell((s) => s.status!.timeZone);
   const language = useShell((s) => s.language);
   const status = ticketSlaAt(compiled, sla, now);
