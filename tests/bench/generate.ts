@@ -24,7 +24,7 @@ import { compileCalendar, slaStatus, type CalendarSpec, type CatalogueTarget, ty
 import type { MethodInput, MethodName } from '../../shared/contract';
 
 /** Bump when the generated data changes shape, so cached folders are rebuilt. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const DAY_MS = 86_400_000;
 const CN_OFFSET_MS = 8 * 3_600_000; // Asia/Shanghai has no DST: day boundaries are fixed
 export const BENCH_SEAT = 'A1';
@@ -131,7 +131,7 @@ async function setUpCentre(dataDir: string, at: number): Promise<string[]> {
 // ---------------------------------------------------------------------------------------------
 
 /** Deterministic PRNG: the same sizes give the same centre. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -331,7 +331,9 @@ function arrivals(rng: Rng, plan: BulkPlan): Float64Array {
   const lastDay = Math.floor((plan.generatedAt + CN_OFFSET_MS) / DAY_MS);
   for (let i = 0; i < plan.tickets; ) {
     // Volume grows ~30 % over the year.
-    const day = firstDay + Math.floor((lastDay - firstDay + 1) * Math.sqrt(0.6 * rng() + 0.4 * rng() * rng()));
+    const x = rng();
+    if (rng() > 0.77 + 0.23 * x) continue;
+    const day = firstDay + Math.floor((lastDay - firstDay + 1) * x);
     const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday
     if ((weekday === 0 || weekday === 6) && rng() > 0.2) continue;
     const r = rng();
@@ -368,10 +370,14 @@ function chooseOpen(rng: Rng, created: Float64Array, plan: BulkPlan): Uint8Array
       count--;
     }
   };
-  take(firstAfter(plan.generatedAt - 2 * DAY_MS), Math.round(plan.openTickets * 0.7));
+  take(firstAfter(plan.generatedAt - 3 * DAY_MS), Math.round(plan.openTickets * 0.7));
   take(firstAfter(plan.generatedAt - 30 * DAY_MS), Math.round(plan.openTickets * 0.25));
   take(0, plan.openTickets - chosen);
-  for (let i = n - 1; chosen < plan.openTickets && i >= 0; i--) if (!open[i]) ((open[i] = 1), chosen++);
+  for (let i = n - 1; chosen < plan.openTickets && i >= 0; i--) {
+    if (open[i]) continue;
+    open[i] = 1;
+    chosen++;
+  }
   return open;
 }
 

@@ -115,26 +115,24 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   };
 }
 
-/** Runs in every page before its scripts: the same surface Electron's preload exposes. */
-function bridgeScript(): void {
-  const w = window as unknown as {
-    __kefuInvoke(method: string, input: unknown): Promise<unknown>;
-    __kefuEmit(e: { type: string }): void;
-    kefu: unknown;
-  };
-  const listeners = new Set<(e: { type: string }) => void>();
-  w.__kefuEmit = (e) => listeners.forEach((l) => l(e));
-  w.kefu = Object.freeze({
-    invoke: (method: string, input: unknown) => w.__kefuInvoke(method, input),
-    on(type: string, fn: (e: unknown) => void) {
-      const listener = (e: { type: string }) => {
-        if (e.type === type) fn(e);
-      };
+/**
+ * Runs in every page before its scripts: the same surface Electron's preload exposes. Kept as
+ * source text (not a function) so no transpiler helper (e.g. esbuild's __name) leaks into the page.
+ */
+const bridgeScript = `
+(() => {
+  const listeners = new Set();
+  window.__kefuEmit = (e) => listeners.forEach((l) => l(e));
+  window.kefu = Object.freeze({
+    invoke: (method, input) => window.__kefuInvoke(method, input),
+    on(type, fn) {
+      const listener = (e) => { if (e.type === type) fn(e); };
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   });
-}
+})();
+`;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
