@@ -42,7 +42,12 @@ export type AppEvent =
   /** Something the wall-board counts changed (a moment fired); tickets send ticket.changed. */
   | { type: 'board.changed' }
   /** The shell asks the main window to show a ticket (a notification was clicked). */
-  | { type: 'ticket.open'; ticketId: string };
+  | { type: 'ticket.open'; ticketId: string }
+  /**
+   * The background integrity check (quick_check after a clean start) found damage: tell the admin.
+   * Nothing was changed or deleted; `latestBackup` is the newest backup taken before this session.
+   */
+  | { type: 'db.problem'; messageKey: 'errors.dbDamagedBackground'; latestBackup: string | null };
 export type AppEventType = AppEvent['type'];
 
 export const isMethodName = (name: unknown): name is MethodName =>

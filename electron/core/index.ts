@@ -5,10 +5,13 @@ import type { AppEvent, MethodInput, MethodName, MethodOutput } from '../../shar
 import type { Result } from '../../shared/result';
 import { systemClock, type Clock } from './clock';
 import type { CoreDeps, NotifyPort } from './context';
-import { backupNow, dailyBackupDue, listBackups } from './db/backup';
-import { quickCheck } from './db/check';
+import { backupNow, dailyBackupDue, listBackups, quarantineBackup } from './db/backup';
+import { quickCheck, sanityCheck } from './db/check';
+import { startBackgroundQuickCheck, type BackgroundCheck, type IntegrityOutcome } from './db/integrityWorker';
+import { mergeStep } from './db/maintenance';
 import { DatabaseTooNewError, migrate, pendingMigrations } from './db/migrations';
 import { closeDatabase, openDatabase, type Db } from './db/open';
+import { removeSessionMarker, uncleanShutdown, writeSessionMarker } from './db/sessionMarker';
 import { CoreStartError } from './errors';
 import { handlers } from './handlers';
 import { createLogger, describeError, type Logger } from './log';
@@ -26,7 +29,17 @@ export interface CoreOptions {
   version?: string;
   /** How often to look whether the daily backup is due; 0 turns the timer off (tests). */
   backupCheckEveryMs?: number;
+  /** How often to merge FTS index segments (db/maintenance.ts); 0 turns the timer off (tests). */
+  maintenanceEveryMs?: number;
 }
+
+/**
+ * How start-up checked the file: 'quick_check' = the full check before starting (the last session
+ * did not close cleanly), 'background' = a cheap check now and quick_check in a worker thread,
+ * 'new-file' = nothing to check.
+ */
+export type StartCheck = 'quick_check' | 'background' | 'new-file';
+export type { IntegrityOutcome } from './db/integrityWorker';
 
 export interface Core {
   readonly dataDir: string;
@@ -50,6 +63,14 @@ export interface Core {
   requestOpenTicket(ticketId: string): void;
   /** Open tickets past their due time, for the tray badge. */
   breachedOpenCount(): number;
+  /** How start-up checked the database file. */
+  readonly startCheck: StartCheck;
+  /**
+   * The outcome of quick_check: already 'ok' when it ran at start-up; otherwise settles when the
+   * background check ends (after a problem was logged and `db.problem` published).
+   */
+  readonly integrity: Promise<IntegrityOutcome>;
+  /** Waits for an in-flight backup, checkpoints, closes, and removes the clean-shutdown marker. */
   close(): Promise<void>;
 }
 
@@ -59,7 +80,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(dataDir, { recursive: true });
   const logger = createLogger(logsDirIn(dataDir), clock);
   const dbFile = dbFileIn(dataDir);
-  const db = await openChecked(dbFile, dataDir, clock, logger);
+  const startedAt = clock.now();
+  const t0 = performance.now();
+  const { db, startCheck } = await openChecked(dbFile, dataDir, clock, logger);
 
   const listeners = new Set<(e: AppEvent) => void>();
   const publish = (e: AppEvent) => {
@@ -91,19 +114,84 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   const registry = createRegistry(handlers, deps, publish);
 
-  const backupDaily = async () => {
-    if (!db.open || !dailyBackupDue(dataDir, clock.now())) return;
-    try {
-      await backupNow(db, dataDir, 'daily', clock.now());
-    } catch (err) {
-      logger.error('Daily backup failed', describeError(err));
-    }
+  // --- Integrity: quick_check in a worker after a clean shutdown ---------------------------------
+  let closing = false;
+  const integrityState: { verdict: 'pending' | 'ok' | 'damaged' } = { verdict: startCheck === 'background' ? 'pending' : 'ok' };
+  let problem: AppEvent | null = null;
+  /** Backups finished before the background check's verdict: a damaged file's copies are not restore points. */
+  const unverifiedBackups: string[] = [];
+  const check: BackgroundCheck | null =
+    startCheck === 'background'
+      ? startBackgroundQuickCheck(dbFile, (message) => logger.error('The background integrity check could not run', { dbFile, message }))
+      : null;
+  const integrity: Promise<IntegrityOutcome> = check
+    ? check.result.then((outcome) => {
+        if (!Array.isArray(outcome)) {
+          if (outcome === 'ok') integrityState.verdict = 'ok';
+          unverifiedBackups.length = 0;
+          return outcome;
+        }
+        integrityState.verdict = 'damaged';
+        // Never deleted: renamed out of the list, so neither offered nor rotating good ones out.
+        const quarantined = unverifiedBackups.splice(0).map((f) => {
+          try {
+            return quarantineBackup(f);
+          } catch (err) {
+            logger.error('Could not set aside a backup of the damaged database', { file: f, ...describeError(err) });
+            return f;
+          }
+        });
+        const latest = listBackups(dataDir)[0] ?? null;
+        logger.error('The background integrity check found the database damaged', {
+          dbFile,
+          problems: outcome.slice(0, 20),
+          problemCount: outcome.length,
+          latestBackup: latest?.file ?? null,
+          quarantinedBackups: quarantined,
+          sessionStartedAt: startedAt,
+        });
+        problem = { type: 'db.problem', messageKey: 'errors.dbDamagedBackground', latestBackup: latest?.file ?? null };
+        if (!closing) publish(problem);
+        return outcome;
+      })
+    : Promise.resolve('ok');
+
+  // --- Daily backup: started, not awaited (db.backup() yields between steps) ----------------------
+  let backupRun: Promise<void> | null = null;
+  const backupDaily = () => {
+    if (backupRun || closing || integrityState.verdict === 'damaged' || !db.open || !dailyBackupDue(dataDir, clock.now())) return;
+    backupRun = (async () => {
+      try {
+        const b = await backupNow(db, dataDir, 'daily', clock.now());
+        if (integrityState.verdict === 'damaged') quarantineBackup(b.file);
+        else if (integrityState.verdict === 'pending') unverifiedBackups.push(b.file);
+      } catch (err) {
+        logger.error('Daily backup failed', { dataDir, ...describeError(err) });
+      } finally {
+        backupRun = null;
+      }
+    })();
   };
-  await backupDaily();
+  backupDaily();
   const every = options.backupCheckEveryMs ?? 60 * 60 * 1000;
-  const timer = every > 0 ? setInterval(() => void backupDaily(), every) : null;
+  const timer = every > 0 ? setInterval(backupDaily, every) : null;
   timer?.unref();
-  logger.info('Core started', { dataDir, version: deps.version });
+
+  // --- FTS upkeep: automerge is off (migration 005), merge in bounded steps ------------------------
+  const maintainEvery = options.maintenanceEveryMs ?? 60 * 1000;
+  const maintenance =
+    maintainEvery > 0
+      ? setInterval(() => {
+          if (closing || !db.open) return;
+          try {
+            mergeStep(db);
+          } catch (err) {
+            logger.error('FTS merge step failed', describeError(err));
+          }
+        }, maintainEvery)
+      : null;
+  maintenance?.unref();
+  logger.info('Core started', { dataDir, version: deps.version, startCheck, startMs: Math.round(performance.now() - t0) });
 
   return {
     dataDir,
@@ -114,54 +202,96 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     invoke: (method, input) => registry.invoke(method, input),
     on(listener) {
       listeners.add(listener);
+      // A window that attaches after the background check found damage still learns of it.
+      const found = problem;
+      if (found) {
+        queueMicrotask(() => {
+          if (!listeners.has(listener)) return;
+          try {
+            listener(found);
+          } catch (err) {
+            logger.error('An event listener failed', { event: found.type, ...describeError(err) });
+          }
+        });
+      }
       return () => listeners.delete(listener);
     },
     startScheduler: () => scheduler.start(),
     onResume: () => scheduler.wake(),
     requestOpenTicket: (ticketId) => publish({ type: 'ticket.open', ticketId }),
     breachedOpenCount: () => countBreachedOpen(db, clock.now()),
+    startCheck,
+    integrity,
     async close() {
+      if (closing) return;
+      closing = true;
       scheduler.stop();
       if (timer) clearInterval(timer);
+      if (maintenance) clearInterval(maintenance);
       listeners.clear();
-      closeDatabase(db);
+      // A check still reading would make the checkpoint wait: stop waiting for it instead.
+      const checkRunning = check?.running() ?? false;
+      check?.abandon();
+      // The backup is finished (and renamed into place) before the connection it reads goes away.
+      if (backupRun) await backupRun;
+      closeDatabase(db, { waitForReaders: !checkRunning });
+      // Found damaged: the marker stays, so the next start runs quick_check before opening and
+      // offers the latest backup (CoreStartError DB_DAMAGED).
+      if (integrityState.verdict !== 'damaged') removeSessionMarker(dbFile);
     },
   };
 }
 
-/** Open, quick_check, back up before migrating, migrate. Every failure is a CoreStartError. */
-async function openChecked(dbFile: string, dataDir: string, clock: Clock, logger: Logger): Promise<Db> {
+/**
+ * Open, check, back up before migrating, migrate. Every failure is a CoreStartError.
+ * After an unclean shutdown (the session marker is still there) the full quick_check runs here;
+ * after a clean one only a cheap sanity check does, and createCore runs quick_check in a worker.
+ */
+async function openChecked(
+  dbFile: string,
+  dataDir: string,
+  clock: Clock,
+  logger: Logger,
+): Promise<{ db: Db; startCheck: StartCheck }> {
   const isNew = !existsSync(dbFile);
+  const startCheck: StartCheck = isNew ? 'new-file' : uncleanShutdown(dbFile) ? 'quick_check' : 'background';
   const latest = () => {
     const b = listBackups(dataDir)[0];
     return b ? { file: b.file, at: b.at } : null;
   };
-  let db: Db;
+  let db: Db | null = null;
   try {
     db = openDatabase(dbFile);
-    const problems = quickCheck(db);
-    if (problems.length !== 1 || problems[0] !== 'ok') {
-      db.close();
-      throw new Error(problems.slice(0, 5).join('; '));
+    // Page-1 header, schema, each table's root: an obviously damaged file fails here, in ms.
+    sanityCheck(db);
+    if (startCheck === 'quick_check') {
+      logger.log('warn', 'The last session did not close cleanly: checking the whole database before starting', { dbFile });
+      const problems = quickCheck(db);
+      if (problems.length !== 1 || problems[0] !== 'ok') throw new Error(problems.slice(0, 5).join('; '));
     }
   } catch (err) {
-    logger.error('The database failed its start-up check', { dbFile, ...describeError(err) });
+    db?.close();
+    logger.error('The database failed its start-up check', { dbFile, startCheck, ...describeError(err) });
     throw new CoreStartError(
       'DB_DAMAGED',
       `The database ${dbFile} is damaged (${err instanceof Error ? err.message : String(err)}).`,
       latest(),
     );
   }
+  // From here until close(): a crash leaves the marker behind, and the next start checks fully.
+  writeSessionMarker(dbFile, { at: clock.now() });
   try {
     if (!isNew && pendingMigrations(db).length > 0) await backupNow(db, dataDir, 'pre-migration', clock.now());
     migrate(db);
   } catch (err) {
+    // A plain close: a refused (newer) database is left exactly as it was found.
     db.close();
+    removeSessionMarker(dbFile);
     if (err instanceof DatabaseTooNewError) throw new CoreStartError('DB_TOO_NEW', err.message);
     logger.error('Migration failed', describeError(err));
     throw err;
   }
-  return db;
+  return { db, startCheck };
 }
 
 export { CoreStartError } from './errors';

@@ -47,6 +47,8 @@ async function act(page: Page, action: string, note?: string) {
 }
 
 test('a key-account password reset by phone: accept, wait, resume, resolve, feedback — no overtime', async () => {
+  // The clock runs through 18 minutes second by second (every tick renders): slow on a busy 2-core machine.
+  test.setTimeout(240_000);
   app = await launchApp({ locale: 'zh-CN', time: '2026-03-03T10:00:00+08:00' });
   const { page } = app;
   await openQueueAsAgent(page);

@@ -59,6 +59,17 @@ export async function backupNow(db: Db, dataDir: string, reason: BackupReason, n
   return listBackups(dataDir).find((b) => b.name === name)!;
 }
 
+/**
+ * Takes a backup out of the list without deleting it (renamed `<name>.unverified`): used when the
+ * database it was copied from turned out to be damaged, so it is never offered as a restore point
+ * and never rotates a good backup out.
+ */
+export function quarantineBackup(file: string): string {
+  const to = `${file}.unverified`;
+  if (existsSync(file)) renameSync(file, to);
+  return to;
+}
+
 export function pruneBackups(dataDir: string, keep = BACKUPS_KEPT): void {
   for (const old of listBackups(dataDir).slice(keep)) rmSync(old.file, { force: true });
 }

@@ -20,12 +20,18 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   return db;
 }
 
-/** Close cleanly: let SQLite refresh its statistics, then checkpoint the WAL into the main file. */
-export function closeDatabase(db: Db): void {
+/**
+ * Close cleanly: let SQLite refresh its statistics, then checkpoint the WAL into the main file.
+ * `waitForReaders: false` (another connection, e.g. the background integrity check, may still be
+ * reading): checkpoint what can be done now instead of waiting busy_timeout for it; whatever
+ * stays in the WAL is durable there and is checkpointed at the next start.
+ */
+export function closeDatabase(db: Db, options: { waitForReaders?: boolean } = {}): void {
   if (!db.open) return;
   try {
     // Both write: a read-only connection (the CLI's) leaves the file exactly as it found it.
     if (!db.readonly) {
+      if (options.waitForReaders === false) db.pragma('busy_timeout = 0');
       db.pragma('optimize');
       db.pragma('wal_checkpoint(TRUNCATE)');
     }

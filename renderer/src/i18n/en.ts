@@ -175,6 +175,7 @@ export const en: DeepString<Messages> = {
     notInitialized: 'This PC is not set up yet.',
     untrustedSender: 'The request came from an untrusted page and was refused.',
     unknown: 'The action failed.',
+    dbDamagedBackground: 'The background database check found a problem; ask an admin to restore the latest backup.',
   },
   validation: {
     required: 'Required',

@@ -171,6 +171,7 @@ export const zhCN = {
     notInitialized: '本机尚未完成初始设置。',
     untrustedSender: '请求来源不可信，已拒绝。',
     unknown: '操作失败。',
+    dbDamagedBackground: '后台数据库检查发现问题，请联系管理员从最近的备份恢复。',
   },
   validation: {
     required: '必填',

@@ -1,21 +1,26 @@
 // Countdown tiles for the most urgent tickets: green, amber after the warning point, red and
-// blinking when breached, grey when paused; key accounts marked. All driven by one ticker.
+// blinking when breached, grey when paused; key accounts marked. React renders a tile once; the
+// shared countdown clock updates its time, colour and blink every second (see app/countdownClock.ts).
+// The blink is driven by that clock, not a CSS animation: hundreds of running CSS animations cost
+// the main thread far more than one attribute flip on the tiles in view.
 import { CrownFilled, PauseCircleFilled } from '@ant-design/icons';
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketRow } from '../../../shared/tickets/types';
-import { slaTone, ticketSlaAt, useCompiledCalendars, type SlaTone } from '../app/calendars';
-import { useNow } from '../app/ticker';
-import { formatDuration } from '../features/queue/Countdown';
+import { trackCountdown } from '../app/countdownClock';
 import { useTypeNames } from '../features/queue/useTypeNames';
 
-export const tilePalette: Record<SlaTone, { bg: string; fg: string }> = {
-  ok: { bg: '#0f3d2e', fg: '#73d13d' },
-  warning: { bg: '#4a3510', fg: '#ffc53d' },
-  breached: { bg: '#58151c', fg: '#ff7875' },
-  paused: { bg: '#262b33', fg: '#8c96a3' },
-  stopped: { bg: '#262b33', fg: '#8c96a3' },
-};
+export const tileStyles = `
+.kefu-tile { border-radius: 0.6vw; padding: 0.8vw 1vw; border-left: 0.35vw solid; min-width: 0; contain: layout paint style; content-visibility: auto; contain-intrinsic-size: auto 7.5vw; }
+.kefu-tile[data-tone='ok'] { background: #0f3d2e; border-color: #73d13d; --fg: #73d13d; }
+.kefu-tile[data-tone='warning'] { background: #4a3510; border-color: #ffc53d; --fg: #ffc53d; }
+.kefu-tile[data-tone='breached'] { background: #58151c; border-color: #ff7875; --fg: #ff7875; }
+.kefu-tile[data-tone='breached'][data-blink='1'] { opacity: 0.6; }
+.kefu-tile[data-tone='paused'], .kefu-tile[data-tone='stopped'] { background: #262b33; border-color: #8c96a3; --fg: #8c96a3; }
+.kefu-tile .kefu-paused { display: none; font-size: 1.4vw; margin-inline-end: 0.4vw; }
+.kefu-tile[data-tone='paused'] .kefu-paused { display: inline-block; }
+.kefu-tile-time { font-size: 2.2vw; font-weight: 700; color: var(--fg); font-variant-numeric: tabular-nums; line-height: 1.2; white-space: nowrap; }
+`;
 
 export function Tiles({ tickets }: { tickets: TicketRow[] }) {
   return (
@@ -29,21 +34,12 @@ export function Tiles({ tickets }: { tickets: TicketRow[] }) {
 
 const Tile = memo(function Tile({ ticket }: { ticket: TicketRow }) {
   const { t } = useTranslation();
-  const now = useNow((s) => s.now);
-  const compiled = useCompiledCalendars((s) => s.compiled);
   const typeName = useTypeNames();
-  const status = ticketSlaAt(compiled, ticket.sla, now);
-  if (!status) return null;
-  const tone = slaTone(status, ticket.sla);
-  const { bg, fg } = tilePalette[tone];
+  const tile = useRef<HTMLDivElement>(null);
+  const time = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => trackCountdown(ticket.sla, time.current!, tile.current!), [ticket.sla]);
   return (
-    <div
-      data-testid="board-tile"
-      data-number={ticket.number}
-      data-tone={tone}
-      className={tone === 'breached' ? 'kefu-blink' : undefined}
-      style={{ background: bg, borderRadius: '0.6vw', padding: '0.8vw 1vw', borderLeft: `0.35vw solid ${fg}`, minWidth: 0 }}
-    >
+    <div ref={tile} className="kefu-tile" data-testid="board-tile" data-number={ticket.number}>
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: '0.5vw', fontSize: '0.85vw', color: '#aab4c3' }}>
         <span style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>{ticket.number}</span>
         {ticket.tier === 'key' && (
@@ -58,9 +54,9 @@ const Tile = memo(function Tile({ ticket }: { ticket: TicketRow }) {
       <div style={{ fontSize: '0.85vw', color: '#8da2c0', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
         {typeName(ticket.typeCode)} · {ticket.assignee?.displayName ?? t('queue.unassigned')}
       </div>
-      <div style={{ fontSize: '2.2vw', fontWeight: 700, color: fg, fontVariantNumeric: 'tabular-nums', lineHeight: 1.2 }} data-testid="tile-countdown">
-        {tone === 'paused' && <PauseCircleFilled style={{ fontSize: '1.4vw', marginInlineEnd: '0.4vw' }} />}
-        {status.breached ? `+${formatDuration(status.overtimeMs)}` : formatDuration(status.remainingMs)}
+      <div className="kefu-tile-time">
+        <PauseCircleFilled className="kefu-paused" />
+        <span ref={time} data-testid="tile-countdown" />
       </div>
     </div>
   );

@@ -12,14 +12,13 @@ import { followCatalogueEvents } from '../features/queue/useTypeNames';
 import { AgentLoad } from './AgentLoad';
 import { Figures } from './Figures';
 import { followBoardEvents, useBoard } from './store';
-import { Tiles } from './Tiles';
+import { Tiles, tileStyles } from './Tiles';
 
 export function WallboardApp() {
   const { t } = useTranslation();
   const status = useShell((s) => s.status);
   const language = useShell((s) => s.language);
   const load = useShell((s) => s.load);
-  const now = useNow((s) => s.now);
   const { snapshot, signedOut } = useBoard();
 
   useEffect(() => {
@@ -37,7 +36,7 @@ export function WallboardApp() {
   const timeZone = status?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <Providers language={language} dark>
-      <style>{'@keyframes kefu-blink { 50% { opacity: 0.55; } } .kefu-blink { animation: kefu-blink 1s steps(1, end) infinite; }'}</style>
+      <style>{tileStyles}</style>
       <div
         data-testid="wallboard"
         style={{ height: '100vh', background: '#0b1220', color: '#e6edf7', padding: '2vh 2vw', display: 'flex', flexDirection: 'column', gap: '1.6vh', overflow: 'hidden', boxSizing: 'border-box' }}
@@ -46,12 +45,7 @@ export function WallboardApp() {
           <Typography.Title level={1} style={{ margin: 0, fontSize: '2.4vw', color: '#e6edf7' }}>
             {t('wallboard.title', { centre: status?.centreName ?? t('app.name') })}
           </Typography.Title>
-          <div style={{ textAlign: 'right' }}>
-            <span style={{ fontSize: '1.2vw', opacity: 0.7, marginInlineEnd: '1vw' }}>{formatLongDate(now, timeZone, language)}</span>
-            <span style={{ fontSize: '3vw', fontVariantNumeric: 'tabular-nums', fontWeight: 600 }} data-testid="wallboard-clock">
-              {formatClock(now, timeZone, language)}
-            </span>
-          </div>
+          <BoardClock timeZone={timeZone} />
         </header>
         {signedOut || !snapshot ? (
           <main style={{ flex: 1, display: 'grid', placeItems: 'center' }}>
@@ -82,5 +76,19 @@ export function WallboardApp() {
         )}
       </div>
     </Providers>
+  );
+}
+
+/** The only part of the board that re-renders every second through React. */
+function BoardClock({ timeZone }: { timeZone: string }) {
+  const now = useNow((s) => s.now);
+  const language = useShell((s) => s.language);
+  return (
+    <div style={{ textAlign: 'right' }}>
+      <span style={{ fontSize: '1.2vw', opacity: 0.7, marginInlineEnd: '1vw' }}>{formatLongDate(now, timeZone, language)}</span>
+      <span style={{ fontSize: '3vw', fontVariantNumeric: 'tabular-nums', fontWeight: 600 }} data-testid="wallboard-clock">
+        {formatClock(now, timeZone, language)}
+      </span>
+    </div>
   );
 }

@@ -5,6 +5,7 @@ import { m001Foundation } from './001_foundation';
 import { m002Sla } from './002_sla';
 import { m003Tickets } from './003_tickets';
 import { m004Scheduler } from './004_scheduler';
+import { m005FtsAutomerge } from './005_fts_automerge';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Sla, m003Tickets, m004Scheduler];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Sla, m003Tickets, m004Scheduler, m005FtsAutomerge];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 

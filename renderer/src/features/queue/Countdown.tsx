@@ -4,16 +4,11 @@ import { PauseCircleOutlined } from '@ant-design/icons';
 import { theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TicketSla } from '../../../../shared/tickets/types';
+import { formatDuration } from '../../app/countdownClock';
 import { slaTone, ticketSlaAt, useCompiledCalendars, type SlaTone } from '../../app/calendars';
 import { useNow } from '../../app/ticker';
 
-export function formatDuration(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
-}
+export { formatDuration } from '../../app/countdownClock';
 
 export const toneColor = (tone: SlaTone, token: ReturnType<typeof theme.useToken>['token']) =>
   ({

@@ -16,7 +16,10 @@ describe('notifications', () => {
     const { notify } = setup();
     notify({ title: '回访到期', body: '张伟 13800000000' });
     const n = Notification.instances[0]!;
-    expect(n.options).toEqual({ title: '回访到期', body: '张伟 13800000000', icon: '/r/icon.png' });
+    expect(n.options).toEqual({ title: '回访到期', body: '张伟 13800000000', silent: false, icon: '/r/icon.png' });
+    // A user who turned the sound off gets silent notifications.
+    notify({ title: '已超时', body: 'x', silent: true });
+    expect(Notification.instances.at(-1)?.options).toMatchObject({ silent: true });
     expect(n.show).toHaveBeenCalled();
   });
   it('a click calls the hook with the ticket', () => {
