@@ -29,12 +29,15 @@ const cacheKey = (db: Db, id: string) => `${db.name}\u0000${id}`;
 
 /** The compiled calendar, recompiled only when the stored one has changed since. */
 export function compiledCalendar(db: Db, id: string): CompiledCalendar | null {
-  const row = db.prepare('SELECT spec, updated_at FROM calendars WHERE id = ?').get(id) as { spec: string; updated_at: number } | undefined;
-  if (!row) return null;
+  // Only the version is read on a hit: the queue asks once per open ticket, and the China
+  // calendar's spec is ~16 KB of JSON.
+  const version = db.prepare('SELECT updated_at FROM calendars WHERE id = ?').pluck().get(id) as number | undefined;
+  if (version === undefined) return null;
   const key = cacheKey(db, id);
   const hit = compiled.get(key);
-  if (hit && hit.version === row.updated_at) return hit.calendar;
-  const calendar = compileCalendar(JSON.parse(row.spec) as CalendarSpec);
-  compiled.set(key, { version: row.updated_at, calendar });
+  if (hit && hit.version === version) return hit.calendar;
+  const spec = db.prepare('SELECT spec FROM calendars WHERE id = ?').pluck().get(id) as string;
+  const calendar = compileCalendar(JSON.parse(spec) as CalendarSpec);
+  compiled.set(key, { version, calendar });
   return calendar;
 }
