@@ -47,3 +47,10 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 export const timeZoneSchema = z.string().max(64).refine(isValidTimeZone, 'validation.timeZone');
+
+/**
+ * An instant (epoch ms) the SLA engine can work with: from 1970 to the end of year 9999. Anything
+ * later would carry due times past JavaScript's date limit (±8.64e15 ms) and fail in arithmetic.
+ */
+export const MAX_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+export const instantSchema = z.number().int('validation.instant').min(0, 'validation.instant').max(MAX_INSTANT, 'validation.instant');

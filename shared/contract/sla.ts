@@ -14,6 +14,7 @@ import {
 import { calendarIdSchema } from '../sla/schemas';
 import { def } from './define';
 import { none } from './foundation';
+import { instantSchema } from '../validation';
 
 export const TIERS = ['standard', 'key'] as const;
 export type Tier = (typeof TIERS)[number];
@@ -59,7 +60,7 @@ export const slaMethods = {
       typeCode: z.string().max(48),
       tier: z.enum(TIERS),
       /** The intake instant, epoch ms. */
-      at: z.number().int().min(0).max(8_640_000_000_000_000),
+      at: instantSchema,
     }),
   ),
 } as const;

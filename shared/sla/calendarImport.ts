@@ -5,6 +5,9 @@ import { fail, type AppError } from '../result';
 import { parseIsoDate, yearOf } from './civilDate';
 import type { YearRange } from './types';
 
+/** The years a stored calendar may cover: the same bounds `calendars.save` enforces (schemas.ts). */
+export const CALENDAR_YEARS = { min: 1900, max: 2200 } as const;
+
 export interface ImportedCalendarDays {
   /** Sorted, unique `YYYY-MM-DD` dates. */
   holidays: string[];
@@ -21,6 +24,7 @@ export type ImportErrorReason =
   | 'badDate'
   | 'badYears'
   | 'dateOutsideYears'
+  | 'yearOutOfRange'
   | 'conflict'
   | 'notICalendar'
   | 'notAllDay'
@@ -72,6 +76,14 @@ export function finishImport(
     from: Math.min(...all.map((d) => yearOf(parseIsoDate(d) as number))),
     to: Math.max(...all.map((d) => yearOf(parseIsoDate(d) as number))),
   };
+  if (years.from < CALENDAR_YEARS.min || years.to > CALENDAR_YEARS.max) {
+    const date = all.find((d) => Number(d.slice(0, 4)) < CALENDAR_YEARS.min || Number(d.slice(0, 4)) > CALENDAR_YEARS.max) ?? all[0]!;
+    return importError(
+      'yearOutOfRange',
+      `${date} lies outside the years a calendar can cover (${CALENDAR_YEARS.min}–${CALENDAR_YEARS.max}; line ${lineOfDate(date)}).`,
+      { date, min: CALENDAR_YEARS.min, max: CALENDAR_YEARS.max, line: lineOfDate(date) },
+    );
+  }
   const outside = all.find((d) => {
     const y = Number(d.slice(0, 4));
     return y < years.from || y > years.to;

@@ -6,7 +6,7 @@
 //    "workdays": { "2025-09-28": "National Day,国庆节,3" }, "inLieuDays": {…} } (inLieuDays are
 //    holidays already and are ignored); the years are those of the dates.
 import { parseIsoDate } from './civilDate';
-import { finishImport, importError, lineOf, type CalendarImportResult } from './calendarImport';
+import { CALENDAR_YEARS, finishImport, importError, lineOf, type CalendarImportResult } from './calendarImport';
 import type { YearRange } from './types';
 
 type DateList = { ok: true; dates: string[] } | { ok: false; result: CalendarImportResult };
@@ -38,7 +38,7 @@ function readYears(value: unknown, text: string): YearRange | CalendarImportResu
   const y = isRecord(value) ? value : {};
   const from = y.from;
   const to = y.to;
-  if (typeof from === 'number' && typeof to === 'number' && Number.isInteger(from) && Number.isInteger(to) && from <= to && from >= 1900 && to <= 2200) {
+  if (typeof from === 'number' && typeof to === 'number' && Number.isInteger(from) && Number.isInteger(to) && from <= to && from >= CALENDAR_YEARS.min && to <= CALENDAR_YEARS.max) {
     return { from, to };
   }
   const line = lineOf(text, '"years"');

@@ -2,6 +2,7 @@
 // validates catalogue and calendar edits with the same rules the engine relies on.
 import { z } from 'zod';
 import { parseIsoDate } from './civilDate';
+import { CALENDAR_YEARS } from './calendarImport';
 import { isValidTimeZone } from './timeZone';
 import { WEEKDAYS } from './types';
 
@@ -26,7 +27,10 @@ export const weeklyHoursSchema = z.strictObject(
 );
 
 export const yearRangeSchema = z
-  .strictObject({ from: z.number().int().min(1900).max(2200), to: z.number().int().min(1900).max(2200) })
+  .strictObject({
+    from: z.number().int().min(CALENDAR_YEARS.min).max(CALENDAR_YEARS.max),
+    to: z.number().int().min(CALENDAR_YEARS.min).max(CALENDAR_YEARS.max),
+  })
   .refine((y) => y.from <= y.to, 'validation.sla.yearOrder');
 
 export const calendarIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'validation.sla.calendarId');

@@ -1,6 +1,7 @@
 // The SLA settings: catalogue, calendars (edit and import), deduction rules, due-time preview.
 // Every change is audited with before and after.
 import { DomainError } from '../../../shared/result';
+import { calendarSpecSchema } from '../../../shared/sla/schemas';
 import {
   DEFAULT_DEDUCTION_RULES,
   mergeImportedDays,
@@ -40,7 +41,15 @@ function readImport(ctx: CallContext, input: { calendarId: string; fileName: str
     const { code, messageKey, message, params } = parsed.error;
     throw new DomainError(code, messageKey, `${input.fileName}: ${message}`, params);
   }
-  return { calendar, imported: parsed.value, merge: mergeImportedDays(calendar, parsed.value) };
+  const merge = mergeImportedDays(calendar, parsed.value);
+  // The merged calendar must pass the rules a save enforces, or it could be stored but never saved again.
+  const checked = calendarSpecSchema.safeParse(merge.calendar);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    const field = issue.path.join('.') || 'calendar';
+    throw new DomainError('VALIDATION', 'calendar.import.invalidResult', `${input.fileName}: the calendar after this import would be invalid (${field}: ${issue.message}).`, { field });
+  }
+  return { calendar, imported: parsed.value, merge };
 }
 
 export const slaHandlers: HandlerMap<SlaMethod> = {

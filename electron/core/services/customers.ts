@@ -116,7 +116,9 @@ export const ftsLiteral = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * is how a 2-character Chinese name (王伟) or initials (ww) are found as the agent types.
  */
 export function searchCustomers(db: Db, q: string, limit: number): CustomerSummary[] {
-  const term = q.trim();
+  // Control characters cannot be part of any stored field; a NUL would end FTS5's query text early.
+  const term = q.replace(/\p{Cc}+/gu, ' ').trim();
+  if (!term) return [];
   const digits = digitsOf(term);
   const phoneLike = digits.length >= 3 && digits.length >= term.replace(/[\s()+-]/g, '').length;
   const lower = term.toLowerCase();

@@ -184,6 +184,7 @@ export const en: DeepString<Messages> = {
     userName: { length: 'A user name has 2–32 characters', chars: 'Letters, digits, dot, underscore and hyphen only' },
     password: { length: 'A password has 8–128 characters' },
     seatCode: 'A seat code has 2–6 capital letters or digits',
+    instant: 'The time lies outside the range the app can handle (1970–9999)',
     timeZone: 'Not a known time zone',
     invalid_type: 'Wrong type',
     unrecognized_keys: 'Contains fields that are not allowed',

@@ -181,6 +181,7 @@ export const zhCN = {
     password: { length: '密码长度为 8–128 个字符' },
     seatCode: '坐席编号为 2–6 位大写字母或数字',
     timeZone: '无效的时区',
+    instant: '时间超出可处理的范围（1970–9999 年）',
     invalid_type: '类型不正确',
     unrecognized_keys: '包含不允许的字段',
     too_big: '超出允许范围',
