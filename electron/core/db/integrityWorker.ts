@@ -6,6 +6,7 @@
 // the core is bundled by electron-vite in the app and run from source by tsx/vitest in tests, so
 // there is no stable worker file to point at.
 import { Worker } from 'node:worker_threads';
+import { sqliteDriverForWorker } from './driverPath';
 
 /** 'ok', the problems quick_check (or a corrupt read) reported, or 'unchecked' (closed first, or the worker failed). */
 export type IntegrityOutcome = 'ok' | 'unchecked' | string[];
@@ -44,7 +45,15 @@ try {
 }
 `;
 
-export function startBackgroundQuickCheck(dbFile: string, onFailure: (message: string) => void): BackgroundCheck {
+/**
+ * `driver` is the better-sqlite3 entry point the worker requires: by default the one the core
+ * uses, or its unpacked twin in a packaged app (driverPath.ts).
+ */
+export function startBackgroundQuickCheck(
+  dbFile: string,
+  onFailure: (message: string) => void,
+  driver: string = sqliteDriverForWorker(),
+): BackgroundCheck {
   let settled = false;
   let settle!: (o: IntegrityOutcome) => void;
   const result = new Promise<IntegrityOutcome>((resolve) => {
@@ -59,7 +68,7 @@ export function startBackgroundQuickCheck(dbFile: string, onFailure: (message: s
     // Wrapped in a function so the source can `return` early.
     worker = new Worker(`(function () {${WORKER_SOURCE}})();`, {
       eval: true,
-      workerData: { driver: require.resolve('better-sqlite3'), file: dbFile },
+      workerData: { driver, file: dbFile },
     });
   } catch (err) {
     onFailure(`the integrity worker did not start: ${err instanceof Error ? err.message : String(err)}`);

@@ -2,7 +2,7 @@
 import { DomainError } from '../../../shared/result';
 import type { StaffMember } from '../../../shared/tickets/types';
 import { recordAudit } from '../services/audit';
-import { customersWithPhones, ftsLiteral, getCustomer, insertCustomer, searchCustomers, updateCustomer } from '../services/customers';
+import { customersWithPhones, ftsLiteral, getCustomer, insertCustomer, searchCustomers, searchTerm, updateCustomer } from '../services/customers';
 import { TICKET_SELECT, toTicketRow, type TicketRecord } from '../services/ticketRows';
 import { newId } from '../ids';
 import type { CallContext } from '../context';
@@ -79,7 +79,8 @@ export const customerHandlers: HandlerMap<Method> = {
 
   'search.all': ({ q }, ctx) => {
     const customers = searchCustomers(ctx.db, q, 10);
-    const term = q.trim();
+    const term = searchTerm(q);
+    if (!term) return { customers, tickets: [] };
     const byNumber = ctx.db.prepare(`${TICKET_SELECT} WHERE t.number >= ? AND t.number < ? ORDER BY t.number DESC LIMIT 10`).all(term.toUpperCase(), term.toUpperCase() + '\uffff') as TicketRecord[];
     const byText =
       term.length >= 3

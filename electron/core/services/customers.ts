@@ -107,6 +107,12 @@ export function customersWithPhones(db: Db, phones: string[], excludeId?: string
   return rows.map(toSummary);
 }
 
+/**
+ * What a search box's text means: control characters dropped (none can be part of a stored field,
+ * and a NUL would end FTS5's query text early), spaces at the ends trimmed.
+ */
+export const searchTerm = (q: string) => q.replace(/\p{Cc}+/gu, ' ').trim();
+
 /** FTS5 query text for a literal substring: quoted, inner quotes doubled. */
 export const ftsLiteral = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -116,8 +122,7 @@ export const ftsLiteral = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * is how a 2-character Chinese name (王伟) or initials (ww) are found as the agent types.
  */
 export function searchCustomers(db: Db, q: string, limit: number): CustomerSummary[] {
-  // Control characters cannot be part of any stored field; a NUL would end FTS5's query text early.
-  const term = q.replace(/\p{Cc}+/gu, ' ').trim();
+  const term = searchTerm(q);
   if (!term) return [];
   const digits = digitsOf(term);
   const phoneLike = digits.length >= 3 && digits.length >= term.replace(/[\s()+-]/g, '').length;

@@ -43,8 +43,11 @@ describe('electron-builder.yml', () => {
     expect(config.files).toContain('resources/*.png');
     expect(config.asarUnpack).toContain('resources/*.png');
   });
-  it('ships the holiday calendars as extra resources', () =>
-    expect(config.extraResources).toEqual([expect.objectContaining({ from: 'resources/calendars', to: 'calendars' })]));
+  it('does not rebuild better-sqlite3: its Node-API binary loads in Electron as shipped', () => {
+    expect(config.npmRebuild).toBe(false);
+    expect(config.buildDependenciesFromSource).toBe(false);
+  });
+  it('ships nothing that no code reads (the calendars are bundled into the code)', () => expect(config.extraResources).toBeUndefined());
   it('builds nsis + portable, dmg, AppImage + deb', () => {
     expect(section('win').target).toEqual(['nsis', 'portable']);
     expect(section('mac').target).toEqual(['dmg']);
