@@ -32,6 +32,8 @@ export type AppEvent =
   | { type: 'prefs.changed'; language: Language }
   | { type: 'centre.changed'; centre: CentreSettings }
   | { type: 'users.changed' }
+  /** An audit entry was written: open audit views refresh. */
+  | { type: 'audit.changed' }
   | { type: 'catalogue.changed' }
   | { type: 'calendars.changed' }
   | { type: 'deductions.changed' }

@@ -5,6 +5,7 @@ import type { SessionUser } from '../../shared/types';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
 import type { Logger } from './log';
+import type { FiredBatch } from './scheduler/scheduler';
 
 /** The core's outbound port for OS notifications; the Electron shell implements it. */
 export interface NotifyPort {
@@ -21,6 +22,11 @@ export interface CoreDeps {
   session: Session;
   /** Re-arms the scheduler's timer after a committed change to due moments. */
   rearmScheduler(): void;
+  /**
+   * The catch-up fired at start-up while nobody was signed in, handed once to the first caller
+   * (the shell of the user who signs in); null when there was none or it was taken.
+   */
+  takeCatchUp(): FiredBatch | null;
 }
 
 /** The signed-in user of this seat. One PC, one person at the keyboard. */

@@ -96,11 +96,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   const notify = options.notify ?? (() => {});
   const session = { userId: null as string | null };
+  // Missed moments fire at start, usually before anyone signs in: kept for whoever signs in next.
+  let pendingCatchUp: FiredBatch | null = null;
   const scheduler = createScheduler({
     db,
     clock,
     logger,
-    deliver: (batch) => deliver(batch, deliveryContext(db, session.userId, notify, publish)),
+    deliver: (batch) => {
+      if (batch.caughtUp && session.userId === null) pendingCatchUp = batch;
+      deliver(batch, deliveryContext(db, session.userId, notify, publish));
+    },
   });
   const deps: CoreDeps = {
     db,
@@ -111,6 +116,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     version: options.version ?? '0.0.0',
     session,
     rearmScheduler: () => scheduler.rearm(),
+    takeCatchUp: () => {
+      const batch = pendingCatchUp;
+      pendingCatchUp = null;
+      return batch;
+    },
   };
   const registry = createRegistry(handlers, deps, publish);
 

@@ -7,6 +7,7 @@ import { DomainError, fail, ok, type AppError, type Result } from '../../shared/
 import { roleAllows } from '../../shared/roles';
 import type { SessionUser } from '../../shared/types';
 import type { CoreDeps } from './context';
+import { RecordedRefusal } from './errors';
 import type { HandlerMap } from './handlers/types';
 import { describeError } from './log';
 import { getSetting } from './services/settings';
@@ -51,16 +52,27 @@ export function createRegistry(handlers: HandlerMap, deps: CoreDeps, publish: (e
 
     const events: AppEvent[] = [];
     const handler = handlers[method] as (input: unknown, ctx: unknown) => unknown;
-    const value = deps.db.transaction(() =>
-      handler(parsed.data, {
-        ...deps,
-        user,
-        seat: getSetting(deps.db, 'centre')?.seatCode ?? null,
-        emit: (e: AppEvent) => events.push(e),
-      }),
-    )();
+    let refusal: RecordedRefusal | null = null;
+    const value = deps.db.transaction(() => {
+      try {
+        return handler(parsed.data, {
+          ...deps,
+          user,
+          seat: getSetting(deps.db, 'centre')?.seatCode ?? null,
+          emit: (e: AppEvent) => events.push(e),
+        });
+      } catch (err) {
+        // Committed, then refused: what the handler recorded about the refusal stays.
+        if (err instanceof RecordedRefusal) {
+          refusal = err;
+          return null;
+        }
+        throw err;
+      }
+    })();
     // Only after commit: a window must never see a change that was rolled back.
     for (const e of events) publish(e);
+    if (refusal) throw refusal;
     if (events.some((e) => e.type === 'ticket.changed')) deps.rearmScheduler();
     return ok(value);
   };

@@ -72,7 +72,14 @@ export const foundationMethods = {
   'users.resetPassword': def<null>()('admin', z.strictObject({ id: idSchema, password: passwordSchema })),
   'audit.list': def<AuditEntry[]>()(
     'admin',
-    z.strictObject({ limit: z.number().int().min(1).max(500).optional() }),
+    z.strictObject({
+      limit: z.number().int().min(1).max(500).optional(),
+      /** One family of actions: 'session' for session.signIn, session.signInFailed, … */
+      family: z.string().regex(/^[a-z]{1,32}$/, 'validation.auditFamily').optional(),
+      q: z.string().trim().max(100, 'validation.tooLong').optional(),
+      from: z.number().int().min(0).optional(),
+      to: z.number().int().min(0).optional(),
+    }),
   ),
   'db.check': def<DbCheckReport>()('admin', none),
 } as const;

@@ -40,6 +40,11 @@ export const ticketInputSchema = z.strictObject({
   priority: z.enum(PRIORITIES),
   subject: z.string().trim().min(1, 'validation.required').max(120, 'validation.tooLong'),
   description: text(4000),
+  /**
+   * Made by the intake form once per ticket being written (a UUID): saving twice — a double
+   * Ctrl+Enter, a retry — returns the first ticket instead of creating another.
+   */
+  requestId: z.uuid('validation.requestId').optional(),
 });
 export type TicketInput = z.infer<typeof ticketInputSchema>;
 

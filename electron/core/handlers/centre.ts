@@ -2,6 +2,7 @@
 import { DomainError } from '../../../shared/result';
 import { fullCheck } from '../db/check';
 import { listAudit, recordAudit } from '../services/audit';
+import { assertSeatCodeFree, rememberSeatCode } from '../services/seatCodes';
 import { getSetting, setSetting } from '../services/settings';
 import type { HandlerMap } from './types';
 
@@ -14,13 +15,18 @@ export const centreHandlers: HandlerMap<'centre.get' | 'centre.update' | 'audit.
 
   'centre.update': (input, ctx) => {
     const before = getSetting(ctx.db, 'centre');
+    if (before && before.seatCode !== input.seatCode) {
+      assertSeatCodeFree(ctx.db, input.seatCode);
+      rememberSeatCode(ctx.db, before.seatCode, ctx.clock.now(), ctx.user!.id);
+      rememberSeatCode(ctx.db, input.seatCode, ctx.clock.now(), ctx.user!.id);
+    }
     setSetting(ctx.db, 'centre', input, ctx.clock.now(), ctx.user!.id);
     recordAudit({ ...ctx, seat: input.seatCode }, { action: 'centre.update', subject: 'centre', before, after: input });
     ctx.emit({ type: 'centre.changed', centre: input });
     return input;
   },
 
-  'audit.list': (input, ctx) => listAudit(ctx.db, input.limit ?? 200),
+  'audit.list': ({ limit, q, ...filters }, ctx) => listAudit(ctx.db, { limit: limit ?? 200, ...(q ? { q } : {}), ...filters }),
 
   'db.check': (_input, ctx) => fullCheck(ctx.db, ctx.dbFile),
 };

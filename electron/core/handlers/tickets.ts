@@ -13,7 +13,7 @@ import { targetFor } from '../services/duePreview';
 import { getSetting } from '../services/settings';
 import { appendTicketEvent, ticketEvents } from '../services/ticketEvents';
 import { nextTicketNumber } from '../services/ticketNumbers';
-import { complaintOf, findTicket, openTickets, ticketsOfCustomer, toTicketRow, type TicketRecord } from '../services/ticketRows';
+import { complaintOf, findTicket, findTicketByRequestId, openTickets, ticketsOfCustomer, toTicketRow, type TicketRecord } from '../services/ticketRows';
 import { byUrgency, slaCaches, ticketSlaStatus } from '../services/ticketSla';
 import { mustGetCustomer } from './customers';
 import { syncTicketMoments } from '../scheduler/moments';
@@ -126,6 +126,10 @@ function transition(ctx: CallContext, t: TicketRecord, action: TicketAction, not
 
 export const ticketHandlers: HandlerMap<Method> = {
   'tickets.create': (input, ctx) => {
+    if (input.requestId) {
+      const first = findTicketByRequestId(ctx.db, input.requestId);
+      if (first) return toTicketRow(first);
+    }
     const type = findRequestType(ctx.db, input.typeCode);
     if (!type || !type.active) {
       throw new DomainError('NOT_FOUND', 'errors.requestTypeNotFound', `No active request type with code ${input.typeCode}.`, { code: input.typeCode });
@@ -148,11 +152,11 @@ export const ticketHandlers: HandlerMap<Method> = {
     ctx.db
       .prepare(
         `INSERT INTO tickets (id, number, customer_id, type_code, category, tier, channel, priority, subject, description, status,
-           target, created_at, created_by, seat, due_at, warning_at, beyond_known_years, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?)`,
+           target, created_at, created_by, seat, due_at, warning_at, beyond_known_years, updated_at, request_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(id, number, customer.id, type.code, type.category, customer.tier, input.channel, input.priority, input.subject, input.description,
-        JSON.stringify(target), now, ctx.user!.id, centre.seatCode, caches.dueAt, caches.warningAt, caches.beyondKnownYears ? 1 : 0, now);
+        JSON.stringify(target), now, ctx.user!.id, centre.seatCode, caches.dueAt, caches.warningAt, caches.beyondKnownYears ? 1 : 0, now, input.requestId ?? null);
     const { rowid } = ctx.db.prepare('SELECT rowid FROM tickets WHERE id = ?').get(id) as { rowid: number };
     ctx.db.prepare('INSERT INTO tickets_fts (rowid, number, subject, description) VALUES (?, ?, ?, ?)').run(rowid, number, input.subject, input.description);
     appendTicketEvent(ctx, id, 'created', null, {

@@ -17,6 +17,23 @@ export interface DeliveryContext {
   timeZone: string;
   notify: NotifyPort;
   publish(event: AppEvent): void;
+  /**
+   * Breached and at-risk open tickets at an instant, as the queue counts them: a summary names
+   * these, so "6 breached" in a toast is the 6 the queue's breached filter shows.
+   */
+  openCounts(at: number): { breached: number; atRisk: number };
+}
+
+/** The one summary of a catch-up (or of a large batch) for `user`, or null if nothing concerns them. */
+export function summaryNotice(
+  batch: FiredBatch,
+  user: SessionUser | null,
+  prefs: NotificationPrefs,
+  openCounts: DeliveryContext['openCounts'],
+): Extract<Notice, { kind: 'summary' }> | null {
+  if (!batch.moments.some((m) => concerns(m, user))) return null;
+  const { breached, atRisk } = openCounts(batch.firedAt);
+  return { kind: 'summary', breached, atRisk, caughtUp: batch.caughtUp, sound: prefs.sound };
 }
 
 /** Whether a fired moment concerns the person on this seat; with nobody signed in, breaches do. */
@@ -33,12 +50,12 @@ export function deliver(batch: FiredBatch, ctx: DeliveryContext): Notice[] {
   const audible = mine.filter((m) => m.kind === 'sla.breach' || !prefs.quietWarnings);
   if (audible.length === 0) return [];
   const text = notificationTexts(ctx.language);
-  const breached = mine.filter((m) => m.kind === 'sla.breach').length;
-  const atRisk = mine.length - breached;
 
   let notices: Notice[];
   if (batch.caughtUp || audible.length > SUMMARY_THRESHOLD) {
-    notices = [{ kind: 'summary', breached, atRisk, caughtUp: batch.caughtUp, sound: prefs.sound }];
+    const summary = summaryNotice(batch, user, prefs, ctx.openCounts)!;
+    const { breached, atRisk } = summary;
+    notices = [summary];
     ctx.notify({ title: batch.caughtUp ? text.caughtUp(breached, atRisk) : text.summary(breached, atRisk), body: text.summaryBody, silent: !prefs.sound });
   } else {
     const time = new Intl.DateTimeFormat(ctx.language, { timeZone: ctx.timeZone, hour: '2-digit', minute: '2-digit', hour12: false });

@@ -3,6 +3,7 @@
 import type { AppEvent } from '../../../shared/contract';
 import type { Db } from '../db/open';
 import type { NotifyPort } from '../context';
+import { openRiskCounts } from '../services/board';
 import { getNotificationPrefs } from '../services/notificationPrefs';
 import { getSetting } from '../services/settings';
 import { findUserById } from '../services/users';
@@ -18,5 +19,6 @@ export function deliveryContext(db: Db, userId: string | null, notify: NotifyPor
     timeZone: getSetting(db, 'centre')?.timeZone ?? 'Asia/Shanghai',
     notify,
     publish,
+    openCounts: (at) => openRiskCounts(db, at),
   };
 }

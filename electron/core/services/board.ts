@@ -22,7 +22,18 @@ function openWithStatus(db: Db, now: number): { row: TicketRow; status: SlaStatu
 }
 
 export function countBreachedOpen(db: Db, now: number): number {
-  return openWithStatus(db, now).filter((x) => x.status.breached).length;
+  return openRiskCounts(db, now).breached;
+}
+
+/** Breached and at-risk open tickets, counted as the queue's filters count them. */
+export function openRiskCounts(db: Db, now: number): { breached: number; atRisk: number } {
+  let breached = 0;
+  let atRisk = 0;
+  for (const { status } of openWithStatus(db, now)) {
+    if (status.breached) breached++;
+    else if (status.warning && !status.paused) atRisk++;
+  }
+  return { breached, atRisk };
 }
 
 export function boardSnapshot(db: Db, now: number, urgentLimit: number): BoardSnapshot {

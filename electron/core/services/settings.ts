@@ -8,6 +8,8 @@ export interface SettingsShape {
   centre: CentreSettings;
   'ui.language': Language;
   'deductions.rules': DeductionRules;
+  /** Every seat code this PC has held (services/seatCodes.ts). */
+  'seat.codesHeld': string[];
 }
 export type SettingKey = keyof SettingsShape;
 

@@ -93,3 +93,8 @@ export function openTickets(db: Db): TicketRecord[] {
 export function ticketsOfCustomer(db: Db, customerId: string, limit: number): TicketRecord[] {
   return db.prepare(`${TICKET_SELECT} WHERE t.customer_id = ? ORDER BY t.created_at DESC LIMIT ?`).all(customerId, limit) as TicketRecord[];
 }
+
+/** The ticket an intake form's request id already created, if any (tickets.create is idempotent). */
+export function findTicketByRequestId(db: Db, requestId: string): TicketRecord | undefined {
+  return db.prepare(`${TICKET_SELECT} WHERE t.request_id = ?`).get(requestId) as TicketRecord | undefined;
+}

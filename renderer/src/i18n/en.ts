@@ -157,6 +157,8 @@ export const en: DeepString<Messages> = {
     signedOut: 'Sign in on the main window to see the board.',
   },
   errors: {
+    signInLocked: 'Too many wrong passwords; try again in {{seconds}} seconds.',
+    seatCodeTaken: 'The seat code {{code}} is used by another seat of the centre (ticket {{number}}); choose another.',
     validation: 'Some fields are not right; check the ones marked in red.',
     unknownMethod: 'Unsupported action: {{method}}',
     inputTooLarge: 'The input is too large ({{size}} bytes, limit {{limit}}).',
@@ -178,6 +180,8 @@ export const en: DeepString<Messages> = {
     dbDamagedBackground: 'The background database check found a problem; ask an admin to restore the latest backup.',
   },
   validation: {
+    requestId: 'Not a valid request id',
+    auditFamily: 'Not a known kind of action',
     required: 'Required',
     tooLong: 'Too long',
     id: 'Not a valid id',

@@ -153,6 +153,8 @@ export const zhCN = {
     signedOut: '请在主窗口登录后查看大屏。',
   },
   errors: {
+    signInLocked: '密码错误次数过多，请 {{seconds}} 秒后再试。',
+    seatCodeTaken: '座席代码 {{code}} 已被中心的另一座席使用（工单 {{number}}），请换一个。',
     validation: '输入有误，请检查标红的字段。',
     unknownMethod: '不支持的操作：{{method}}',
     inputTooLarge: '输入内容过大（{{size}} 字节，上限 {{limit}}）。',
@@ -174,6 +176,8 @@ export const zhCN = {
     dbDamagedBackground: '后台数据库检查发现问题，请联系管理员从最近的备份恢复。',
   },
   validation: {
+    requestId: '请求编号无效',
+    auditFamily: '不是有效的操作类别',
     required: '必填',
     tooLong: '内容过长',
     id: '编号格式不正确',

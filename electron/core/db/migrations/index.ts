@@ -6,6 +6,7 @@ import { m002Sla } from './002_sla';
 import { m003Tickets } from './003_tickets';
 import { m004Scheduler } from './004_scheduler';
 import { m005FtsAutomerge } from './005_fts_automerge';
+import { m006IntakeAndSignIn } from './006_intake_and_sign_in';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Sla, m003Tickets, m004Scheduler, m005FtsAutomerge];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Sla, m003Tickets, m004Scheduler, m005FtsAutomerge, m006IntakeAndSignIn];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
