@@ -66,6 +66,7 @@ export const validSamples: { [M in MethodName]: MethodInput<M> } = {
   'search.all': { q: '王伟' },
   'board.snapshot': { urgentLimit: 24 },
   'me.notificationPrefs': {},
+  'me.catchUp': {},
   'me.saveNotificationPrefs': { sound: false, quietWarnings: true },
   'sla.preview': { typeCode: 'password_reset', tier: 'key', at: Date.parse('2026-03-03T10:00:00+08:00') },
 };
