@@ -18,6 +18,9 @@ export const birthdaySchema = z.strictObject({
   year: z.number().int().min(1900).max(2100).optional(),
 });
 
+/** The longest customer notes the store accepts; the form shows the count against it. */
+export const CUSTOMER_NOTES_MAX = 2000;
+
 export const customerInputSchema = z.strictObject({
   kind: z.enum(['person', 'company']),
   name: z.string().trim().min(1, 'validation.required').max(80, 'validation.tooLong'),
@@ -29,7 +32,7 @@ export const customerInputSchema = z.strictObject({
   birthday: birthdaySchema.nullable(),
   contactUserId: idSchema.nullable(),
   tags: z.array(z.string().trim().min(1).max(20)).max(10),
-  notes: text(2000),
+  notes: text(CUSTOMER_NOTES_MAX),
 });
 export type CustomerInput = z.infer<typeof customerInputSchema>;
 

@@ -102,14 +102,14 @@ test('admin edits service levels, a calendar, imports holidays and edits deducti
   expect(preview).toMatchObject({ ok: true, value: { targetMinutes: 10, due: TUE_1500 + 10 * 60_000, beyondKnownYears: false } });
 
   // The calculator: 1 working day from Tue 15:00 is due Wed 15:00 on the plain working week.
-  await calculate(page, '重置密码', '标准客户', '2026-03-03 15:00');
+  await calculate(page, '重置密码', '普通客户', '2026-03-03 15:00');
   await expect(page.getByTestId('calc-due')).toHaveText('2026-03-04 周三 15:00');
   await expect(page.getByTestId('calc-target')).toHaveText('1 个工作日');
   await expect(page.getByTestId('calc-details')).toContainText('7 小时 30 分钟 工作时间');
   await expect(page.getByTestId('calc-details')).toContainText('中国大陆工作日历');
   await page.getByTestId('calc-tier').getByText('大客户', { exact: true }).click();
   await expect(page.getByTestId('calc-due')).toHaveText('2026-03-03 周二 15:10');
-  await page.getByTestId('calc-tier').getByText('标准客户', { exact: true }).click();
+  await page.getByTestId('calc-tier').getByText('普通客户', { exact: true }).click();
   await settle(page);
   await screenshot(page, 'zh-CN-20-catalogue');
 
@@ -139,7 +139,7 @@ test('admin edits service levels, a calendar, imports holidays and edits deducti
   await screenshot(page, 'zh-CN-21-calendars-holidays');
 
   await openSettingsTab(page, '设置', '服务时效');
-  await calculate(page, '重置密码', '标准客户', '2026-03-03 15:00');
+  await calculate(page, '重置密码', '普通客户', '2026-03-03 15:00');
   await expect(page.getByTestId('calc-due')).toHaveText('2026-03-05 周四 15:00');
   expect(app.core.call('sla.preview', { typeCode: 'password_reset', tier: 'standard', at: TUE_1500 })).toMatchObject({
     ok: true,
@@ -202,7 +202,7 @@ test('admin edits service levels, a calendar, imports holidays and edits deducti
   await expect(page.getByTestId('catalogue-add')).toHaveCount(0);
   await expect(page.locator('[data-testid^="catalogue-edit-"]')).toHaveCount(0);
   await expect(page.getByText('仅管理员可修改业务类型和时效')).toBeVisible();
-  await calculate(page, '投诉', '标准客户', '2026-03-06 17:30');
+  await calculate(page, '投诉', '普通客户', '2026-03-06 17:30');
   await expect(page.getByTestId('calc-due')).toHaveText('2026-03-07 周六 17:30');
   await expect(page.getByTestId('calc-target')).toHaveText('24 小时（全天候）');
   await settle(page);

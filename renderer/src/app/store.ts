@@ -21,6 +21,20 @@ interface ShellState {
   navigate(route: RouteKey, settingsTab?: string): void;
 }
 
+/**
+ * Per-user UI state (the selected ticket, filters, open drawers, loaded lists) is forgotten when
+ * the session ends, so the next person at the keyboard never sees the last one's screen.
+ * Feature stores register their reset here.
+ */
+const signOutResets = new Set<() => void>();
+export function resetOnSignOut(reset: () => void): () => void {
+  signOutResets.add(reset);
+  return () => signOutResets.delete(reset);
+}
+function forgetUserState(): void {
+  for (const reset of signOutResets) reset();
+}
+
 export const useShell = create<ShellState>((set, get) => ({
   status: null,
   language: osLanguage(),
@@ -62,7 +76,8 @@ export function followShellEvents(): () => void {
   const offs = [
     onEvent('session.changed', (e) => {
       const { status } = useShell.getState();
-      if (status) useShell.setState({ status: { ...status, user: e.user }, ...(e.user ? {} : { route: 'home' as const }) });
+      if (!e.user || (status?.user && status.user.id !== e.user.id)) forgetUserState();
+      if (status) useShell.setState({ status: { ...status, user: e.user }, ...(e.user ? {} : { route: 'home' as const, settingsTab: 'general' }) });
     }),
     onEvent('prefs.changed', (e) => {
       void changeLanguage(e.language).then(() => useShell.setState({ language: e.language }));

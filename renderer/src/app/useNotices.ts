@@ -4,7 +4,7 @@ import { App } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../../shared/notifications';
-import { onEvent } from '../api';
+import { call, onEvent } from '../api';
 import { useQueue } from '../features/queue/store';
 import { formatClock } from './format';
 import { useShell } from './store';
@@ -42,6 +42,14 @@ export function useNotices(): void {
       });
     };
     const offs = [onEvent('notification', (e) => show(e.notice)), onEvent('ticket.open', (e) => openTicket(e.ticketId))];
-    return () => offs.forEach((off) => off());
+    // What fell due while the app was closed fired at start, before anyone signed in: shown now.
+    let live = true;
+    call('me.catchUp', {})
+      .then((n) => live && n && show(n))
+      .catch(() => {});
+    return () => {
+      live = false;
+      offs.forEach((off) => off());
+    };
   }, [notification, t]);
 }

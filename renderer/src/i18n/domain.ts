@@ -4,7 +4,7 @@ import { textBundle } from './bundle';
 export const domainText = textBundle(
   {
     tier: { standard: '普通客户', key: '大客户' },
-    tierShort: { standard: '普通', key: 'VIP' },
+    tierShort: { standard: '普通客户', key: '大客户' },
     customerRole: { partner: '合作商', end_customer: '终端客户' },
     customerKind: { person: '个人', company: '企业' },
     channel: { phone: '电话', walk_in: '到访', chat: '在线', email: '邮件', wechat: '微信', other: '其他' },
@@ -33,7 +33,7 @@ export const domainText = textBundle(
   },
   {
     tier: { standard: 'Standard', key: 'Key account' },
-    tierShort: { standard: 'Std', key: 'VIP' },
+    tierShort: { standard: 'Standard', key: 'Key account' },
     customerRole: { partner: 'Partner', end_customer: 'End customer' },
     customerKind: { person: 'Person', company: 'Company' },
     channel: { phone: 'Phone', walk_in: 'Walk-in', chat: 'Online chat', email: 'E-mail', wechat: 'WeChat', other: 'Other' },

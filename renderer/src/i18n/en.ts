@@ -78,6 +78,11 @@ export const en: DeepString<Messages> = {
     account: 'My account',
     database: 'Database',
     languageHint: 'The language is saved on this PC.',
+    seatChange: {
+      title: 'Change this seat’s code from {{from}} to {{to}}?',
+      body: 'Tickets registered from now on are numbered {{to}}-…; existing tickets keep their {{from}}-… numbers. A seat code must be unique in the centre: a code another seat uses is refused.',
+      ok: 'Change the code',
+    },
     centreReadOnly: 'Only an admin can change the centre’s details.',
   },
   users: {
@@ -106,16 +111,6 @@ export const en: DeepString<Messages> = {
     action: 'Action',
     subject: 'Subject',
     details: 'Change',
-    actions: {
-      'centre.setup': 'Centre set up',
-      'centre.update': 'Centre details changed',
-      'user.create': 'User added',
-      'user.update': 'User changed',
-      'user.resetPassword': 'Password reset',
-      'user.changePassword': 'Own password changed',
-      'session.signIn': 'Signed in',
-      'session.signOut': 'Signed out',
-    },
   },
   account: {
     changePassword: 'Change password',

@@ -7,6 +7,7 @@ import { calendarsText } from '../features/calendars/i18n';
 import { catalogueText } from '../features/catalogue/i18n';
 import { deductionsText } from '../features/deductions/i18n';
 import { customersText } from '../features/customers/i18n';
+import { auditText } from '../features/audit/i18n';
 
 export const featureBundles: TextBundle<object>[] = [
   domainText,
@@ -16,4 +17,5 @@ export const featureBundles: TextBundle<object>[] = [
   calendarsText,
   deductionsText,
   customersText,
+  auditText,
 ];

@@ -74,6 +74,11 @@ export const zhCN = {
     account: '我的账号',
     database: '数据库',
     languageHint: '界面语言保存在本机。',
+    seatChange: {
+      title: '把本坐席代码从 {{from}} 改为 {{to}}？',
+      body: '此后新登记的工单编号以 {{to}} 开头，已有工单保留 {{from}} 开头的编号。坐席代码在中心内必须唯一：已被其他坐席使用的代码会被拒绝。',
+      ok: '确认修改',
+    },
     centreReadOnly: '只有管理员可以修改客服中心信息。',
   },
   users: {
@@ -102,16 +107,6 @@ export const zhCN = {
     action: '操作',
     subject: '对象',
     details: '变更内容',
-    actions: {
-      'centre.setup': '初始化客服中心',
-      'centre.update': '修改客服中心信息',
-      'user.create': '添加用户',
-      'user.update': '修改用户',
-      'user.resetPassword': '重置密码',
-      'user.changePassword': '修改本人密码',
-      'session.signIn': '登录',
-      'session.signOut': '退出登录',
-    },
   },
   account: {
     changePassword: '修改密码',
@@ -154,7 +149,7 @@ export const zhCN = {
   },
   errors: {
     signInLocked: '密码错误次数过多，请 {{seconds}} 秒后再试。',
-    seatCodeTaken: '座席代码 {{code}} 已被中心的另一座席使用（工单 {{number}}），请换一个。',
+    seatCodeTaken: '坐席代码 {{code}} 已被中心的另一坐席使用（工单 {{number}}），请换一个。',
     validation: '输入有误，请检查标红的字段。',
     unknownMethod: '不支持的操作：{{method}}',
     inputTooLarge: '输入内容过大（{{size}} 字节，上限 {{limit}}）。',

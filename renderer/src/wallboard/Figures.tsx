@@ -1,4 +1,5 @@
 // Today's figures, large enough to read from three metres.
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { BoardFigures } from '../../../shared/board';
 
@@ -9,10 +10,13 @@ interface Figure {
   sub?: string;
 }
 
-function hoursMinutes(ms: number | null): string {
+/** "6 分钟" / "6 min", "1 小时 5 分钟" / "1 h 5 min": words, not a ′ sign nobody reads as minutes. */
+function hoursMinutes(ms: number | null, t: TFunction): string {
   if (ms === null) return '—';
   const minutes = Math.round(ms / 60_000);
-  return minutes >= 60 ? `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}` : `${minutes}′`;
+  return minutes >= 60
+    ? t('board.duration.hoursMinutes', { hours: Math.floor(minutes / 60), minutes: minutes % 60 })
+    : t('board.duration.minutes', { minutes });
 }
 
 export function Figures({ f }: { f: BoardFigures }) {
@@ -29,7 +33,7 @@ export function Figures({ f }: { f: BoardFigures }) {
       value: f.compliance === null ? '—' : `${f.compliance}%`,
       color: f.compliance === null ? undefined : f.compliance >= 95 ? '#73d13d' : f.compliance >= 85 ? '#ffc53d' : '#ff7875',
     },
-    { key: 'handling', value: hoursMinutes(f.averageHandlingMs) },
+    { key: 'handling', value: hoursMinutes(f.averageHandlingMs, t) },
     { key: 'complaints', value: String(f.openComplaints), color: f.openComplaints > 0 ? '#ff9c6e' : undefined },
   ];
   return (

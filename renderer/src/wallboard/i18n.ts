@@ -3,6 +3,7 @@ import { textBundle } from '../i18n/bundle';
 export const boardText = textBundle(
   {
     board: {
+      duration: { minutes: '{{minutes}} 分钟', hoursMinutes: '{{hours}} 小时 {{minutes}} 分钟' },
       figure: {
         waiting: '待受理',
         inProgress: '处理中',
@@ -29,6 +30,7 @@ export const boardText = textBundle(
   },
   {
     board: {
+      duration: { minutes: '{{minutes}} min', hoursMinutes: '{{hours}} h {{minutes}} min' },
       figure: {
         waiting: 'Waiting',
         inProgress: 'In progress',

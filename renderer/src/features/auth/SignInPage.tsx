@@ -17,7 +17,8 @@ export function SignInPage() {
   const errorText = useErrorText();
   const status = useShell((s) => s.status!);
   const signedIn = useShell((s) => s.signedIn);
-  const [error, setError] = useState<string | null>(null);
+  // The error itself, translated at render, so it follows a language switch.
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (values: SignInForm) => {
@@ -26,7 +27,7 @@ export function SignInPage() {
     try {
       signedIn(await call('auth.signIn', values));
     } catch (err) {
-      setError(errorText(err));
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -34,7 +35,7 @@ export function SignInPage() {
 
   return (
     <AuthFrame title={t('signIn.title')} subtitle={t('signIn.subtitle', { centre: status.centreName, seat: status.seatCode })}>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="signin-error" />}
+      {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} data-testid="signin-error" />}
       <Form<SignInForm> layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false} size="large">
         <Form.Item name="name" label={t('signIn.name')} rules={[{ required: true, message: t('validation.required') }]}>
           <Input prefix={<UserOutlined />} autoFocus autoComplete="username" data-testid="signin-name" />

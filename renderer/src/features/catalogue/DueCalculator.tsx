@@ -29,7 +29,8 @@ export function DueCalculator() {
   const [tier, setTier] = useState<Tier>('standard');
   const [picked, setPicked] = useState<Dayjs>(() => utcToWallTime(useNow.getState().now, timeZone));
   const [result, setResult] = useState<DuePreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The error itself, translated at render: a language switch re-translates it.
+  const [error, setError] = useState<unknown>(null);
 
   // Start on the first active type once the catalogue has arrived.
   const firstActive = types.find((x) => x.active)?.code ?? null;
@@ -48,7 +49,7 @@ export function DueCalculator() {
       .catch((err: unknown) => {
         if (!current) return;
         setResult(null);
-        setError(errorText(err));
+        setError(err);
       });
     return () => {
       current = false;
@@ -126,9 +127,9 @@ export function DueCalculator() {
           </Form>
         </Col>
         <Col xs={24} lg={12}>
-          {error && <Alert type="error" showIcon title={error} />}
-          {!error && !result && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('calc.pickType')} />}
-          {!error && result && due && (
+          {error !== null && <Alert type="error" showIcon title={errorText(error)} />}
+          {error === null && !result && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('calc.pickType')} />}
+          {error === null && result && due && (
             <>
               <div
                 style={{

@@ -65,7 +65,8 @@ export function RequestTypeFormModal(props: {
   const language = useShell((s) => s.language);
   const [form] = Form.useForm<FormValues>();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The error itself, translated at render: a language switch re-translates it.
+  const [error, setError] = useState<unknown>(null);
   const { dialog, calendars } = props;
   const isNew = dialog.kind === 'add';
   const initial = dialog.kind === 'edit' ? dialog.type : newType(calendars);
@@ -89,7 +90,7 @@ export function RequestTypeFormModal(props: {
       props.onClose();
     } catch (err) {
       const placed = markFieldErrors(form, onFields(err), t);
-      setError(errorText(err));
+      setError(err);
       if (!placed && asAppError(err)?.messageKey === 'errors.requestTypeExists') {
         form.setFields([{ name: ['type', 'code'], errors: [errorText(err)] }]);
       }
@@ -195,6 +196,9 @@ export function RequestTypeFormModal(props: {
     <Modal
       open
       width={820}
+      // Fits a 768-px laptop: the dialog sits near the top and its body scrolls, title and buttons stay.
+      centered
+      styles={{ body: { maxHeight: 'calc(100vh - 180px)', overflowY: 'auto', overflowX: 'hidden' } }}
       title={isNew ? t('catalogue.addTitle') : t('catalogue.editTitle', { name: nameIn(initial.names, language) })}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
@@ -274,7 +278,7 @@ export function RequestTypeFormModal(props: {
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
           {t('catalogue.clockHint')}
         </Typography.Paragraph>
-        {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="type-form-error" />}
+        {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginTop: 12 }} data-testid="type-form-error" />}
       </Form>
     </Modal>
   );

@@ -5,7 +5,7 @@ import { Alert, Button, Col, Flex, Form, Input, InputNumber, Radio, Row, Select,
 import type { Rule } from 'antd/es/form';
 import { Fragment, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { customerInputSchema, phoneSchema } from '../../../../shared/tickets/schemas';
+import { CUSTOMER_NOTES_MAX, customerInputSchema, phoneSchema } from '../../../../shared/tickets/schemas';
 import type { Birthday, CustomerSummary, StaffMember } from '../../../../shared/tickets/types';
 import { call } from '../../api';
 import { MAX_PHONES, maxDay, type NamePath } from './customerForm';
@@ -298,8 +298,8 @@ export function CustomerFields({ prefix = [], excludeId, onOpenCustomer, autoFoc
         <Select mode="tags" tokenSeparators={[',', '，', '、']} placeholder={t('customers.fields.tagsPlaceholder')} notFoundContent={null} suffixIcon={null} data-testid="customer-tags" />
       </Form.Item>
 
-      <Form.Item name={n('notes')} label={t('customers.fields.notes')} rules={[{ max: 2000, message: t('validation.tooLong') }]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="customer-notes" />
+      <Form.Item name={n('notes')} label={t('customers.fields.notes')} rules={[{ max: CUSTOMER_NOTES_MAX, message: t('validation.tooLong') }]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={CUSTOMER_NOTES_MAX} showCount data-testid="customer-notes" />
       </Form.Item>
     </>
   );

@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeductionRules, OvertimeBand } from '../../../../shared/sla';
-import { call } from '../../api';
+import { ApiError, call } from '../../api';
 import { asAppError, useErrorText } from '../../app/errors';
 import { plainNumber } from '../catalogue/describe';
 import { followDeductionEvents, useDeductionRules } from './store';
@@ -92,7 +92,8 @@ export function DeductionsPanel({ editable }: { editable: boolean }) {
   const { rules, refresh } = useDeductionRules();
   const [form] = Form.useForm<FormValues>();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // A message key (or the error itself), translated at render so a language switch follows.
+  const [error, setError] = useState<unknown>(null);
   const [touched, setTouched] = useState(false);
   const watched = Form.useWatch('rules', form);
 
@@ -119,7 +120,7 @@ export function DeductionsPanel({ editable }: { editable: boolean }) {
     } catch (err) {
       const issue = asAppError(err)?.issues?.find((i) => !/\.\d+(\.|$)/.test(i.path));
       markListErrors(form as unknown as FormInstance, err, t);
-      setError(issue ? t(issue.message) : errorText(err));
+      setError(issue ? new ApiError({ code: 'VALIDATION', messageKey: issue.message, message: issue.message }) : err);
     } finally {
       setBusy(false);
     }
@@ -161,7 +162,7 @@ export function DeductionsPanel({ editable }: { editable: boolean }) {
             }
           >
             {!editable && <Alert type="info" showIcon title={t('deductions.readOnly')} style={{ marginBottom: 16 }} />}
-            {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="deductions-error" />}
+            {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} data-testid="deductions-error" />}
 
             <Typography.Title level={5} style={{ marginTop: 0 }}>
               {t('deductions.overtime')}

@@ -2,13 +2,14 @@
 // target for this customer's tier shown before saving), channel, subject, save with Ctrl+Enter.
 import { ClockCircleOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, AutoComplete, Button, Col, Descriptions, Drawer, Form, Input, Radio, Row, Segmented, Select, Space, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { v4 as uuidv4 } from 'uuid';
 import { useTranslation } from 'react-i18next';
 import type { DuePreview } from '../../../../shared/contract/sla';
 import { REQUEST_CATEGORIES } from '../../../../shared/sla';
 import { CHANNELS, PRIORITIES, type Channel, type Priority } from '../../../../shared/tickets/lifecycle';
 import type { CustomerSummary, CustomerTier, TicketRow } from '../../../../shared/tickets/types';
-import { call } from '../../api';
+import { ApiError, call } from '../../api';
 import { RoleTag, TierTag } from '../../app/badges';
 import { markFieldErrors, useErrorText } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
@@ -46,12 +47,18 @@ export function IntakeDrawer({ open, onClose, onCreated }: { open: boolean; onCl
   const [found, setFound] = useState<CustomerSummary[]>([]);
   const [preview, setPreview] = useState<DuePreview | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The error itself, translated at render: switching the language re-translates it.
+  const [error, setError] = useState<unknown>(null);
+  // One save at a time (a second Ctrl+Enter while the first is on its way is ignored), and one
+  // request id per ticket being written, so the core returns the first ticket for any repeat.
+  const submitting = useRef(false);
+  const requestId = useRef(uuidv4());
   const typeCode = Form.useWatch('typeCode', form);
   const newTier = Form.useWatch(['newCustomer', 'tier'], form);
   const tier: CustomerTier | null = customer?.tier ?? (creating ? (newTier ?? 'standard') : null);
 
   const reset = () => {
+    requestId.current = uuidv4();
     form.resetFields();
     setCustomer(null);
     setCreating(false);
@@ -92,8 +99,22 @@ export function IntakeDrawer({ open, onClose, onCreated }: { open: boolean; onCl
   );
 
   const submit = async () => {
-    const v = await form.validateFields();
-    if (!customer && !creating) return setError(t('intake.chooseCustomer'));
+    if (submitting.current) return;
+    submitting.current = true;
+    try {
+      await save();
+    } finally {
+      submitting.current = false;
+    }
+  };
+
+  const save = async () => {
+    // An incomplete form: antd marks the fields; nothing to send, nothing to log.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    if (!customer && !creating) {
+      return setError(new ApiError({ code: 'VALIDATION', messageKey: 'intake.chooseCustomer', message: 'No customer chosen.' }));
+    }
     setBusy(true);
     setError(null);
     try {
@@ -122,6 +143,7 @@ export function IntakeDrawer({ open, onClose, onCreated }: { open: boolean; onCl
         priority: v.priority,
         subject: v.subject?.trim() || typeName,
         description: v.description ?? '',
+        requestId: requestId.current,
       });
       void message.success({ content: t('intake.created', { number: row.number }), duration: 5 });
       onCreated(row);
@@ -131,7 +153,7 @@ export function IntakeDrawer({ open, onClose, onCreated }: { open: boolean; onCl
       markFieldErrors(form, err, (key) => t(key), (path) =>
         path.startsWith('customer.new.') ? ['newCustomer', path.slice(13).replace(/^phones\.\d+$/, 'phone')] : path.split('.'),
       );
-      setError(errorText(err));
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -162,8 +184,18 @@ export function IntakeDrawer({ open, onClose, onCreated }: { open: boolean; onCl
         onKeyDown={(e) => {
           if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') void submit();
         }}
+        onKeyDownCapture={(e) => {
+          // antd's Select and AutoComplete keep Esc to themselves even when their list is shut:
+          // Esc on a closed picker (or anywhere else in the form) closes the drawer.
+          if (e.key !== 'Escape') return;
+          // An open list takes the first Esc (it shuts); the next one closes the drawer.
+          if (document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')) return;
+          e.stopPropagation();
+          e.preventDefault();
+          onClose();
+        }}
       >
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="intake-error" />}
+        {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} data-testid="intake-error" />}
         <Form.Item label={t('intake.customer')} required>
           {customer ? (
             <Space style={{ width: '100%', justifyContent: 'space-between' }} data-testid="intake-customer">
@@ -246,7 +278,14 @@ export function IntakeDrawer({ open, onClose, onCreated }: { open: boolean; onCl
           </div>
         )}
         <Form.Item name="typeCode" label={t('intake.type')} rules={[{ required: true, message: t('validation.required') }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={typeOptions} placeholder={t('intake.typePlaceholder')} data-testid="intake-type" />
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={typeOptions}
+            placeholder={t('intake.typePlaceholder')}
+            // 15 types in 4 groups: a taller list that still fits above or below at 768 px, scrolling for the rest.
+            listHeight={320}
+            data-testid="intake-type"
+          />
         </Form.Item>
         {preview && (
           <Alert
@@ -264,18 +303,13 @@ export function IntakeDrawer({ open, onClose, onCreated }: { open: boolean; onCl
             }
           />
         )}
-        <Row gutter={12}>
-          <Col span={15}>
-            <Form.Item name="channel" label={t('intake.channel')}>
-              <Radio.Group optionType="button" buttonStyle="solid" options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={9}>
-            <Form.Item name="priority" label={t('intake.priority')}>
-              <Segmented options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))} />
-            </Form.Item>
-          </Col>
-        </Row>
+        {/* One row each: in English the six channels and four priorities do not share a line. */}
+        <Form.Item name="channel" label={t('intake.channel')}>
+          <Radio.Group optionType="button" buttonStyle="solid" options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
+        </Form.Item>
+        <Form.Item name="priority" label={t('intake.priority')}>
+          <Segmented options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))} data-testid="intake-priority" />
+        </Form.Item>
         <Form.Item name="subject" label={t('intake.subject')} extra={t('intake.subjectHint')} rules={[{ max: 120, message: t('validation.tooLong') }]}>
           <Input data-testid="intake-subject" maxLength={120} />
         </Form.Item>

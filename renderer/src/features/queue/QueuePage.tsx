@@ -1,7 +1,7 @@
 // The agents' daily tool: the queue of open tickets by urgency, the selected ticket beside it,
 // intake one keystroke away.
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Input, Segmented, Space, Tooltip, type InputRef } from 'antd';
+import { App, Badge, Button, Card, Input, Tooltip, type InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { followCompiledCalendars, useCompiledCalendars } from '../../app/calendars';
@@ -12,7 +12,7 @@ import { IntakeDrawer } from './IntakeDrawer';
 import { counts, queueView } from './order';
 import { QueueList } from './QueueList';
 import { useQueueKeys } from './queueKeys';
-import { FILTERS, followQueueEvents, useQueue, type QueueFilter } from './store';
+import { FILTERS, followQueueEvents, useQueue } from './store';
 import { TicketPanel } from './TicketPanel';
 import { followCatalogueEvents } from './useTypeNames';
 
@@ -52,7 +52,7 @@ export function QueuePage() {
         style={{ flex: selectedId ? '1 1 58%' : '1 1 100%', display: 'flex', flexDirection: 'column', minWidth: 0 }}
         styles={{ body: { padding: 0, flex: 1, display: 'flex', flexDirection: 'column', minHeight: 0 } }}
       >
-        <div style={{ display: 'flex', gap: 12, padding: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+        <div style={{ display: 'flex', gap: 8, padding: 12, alignItems: 'center', flexWrap: 'wrap' }} data-testid="queue-toolbar">
           <Tooltip title="Alt+N">
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setIntakeOpen(true)} data-testid="new-ticket">
               {t('queue.newTicket')}
@@ -65,34 +65,39 @@ export function QueuePage() {
             placeholder={t('queue.searchPlaceholder')}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
-            style={{ width: 260 }}
+            style={{ width: 260, maxWidth: '100%' }}
             data-testid="queue-search"
           />
-          <Segmented<QueueFilter>
-            value={filter}
-            onChange={setFilter}
-            data-testid="queue-filter"
-            options={FILTERS.map((f) => ({
-              value: f,
-              label: (
-                <Space size={4}>
-                  {t(`queue.filter.${f}`)}
-                  <Badge
-                    count={tally[f]}
-                    showZero
-                    overflowCount={9999}
-                    color={f === 'breached' && tally[f] > 0 ? 'red' : f === 'atRisk' && tally[f] > 0 ? 'orange' : 'rgba(0,0,0,0.25)'}
-                    size="small"
-                  />
-                </Space>
-              ),
-            }))}
-          />
+          {/* Chips that wrap onto a second line when the detail is open, instead of running off. */}
+          <div role="radiogroup" aria-label={t('queue.filterLabel')} style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }} data-testid="queue-filter">
+            {FILTERS.map((f) => (
+              <Button
+                key={f}
+                size="small"
+                role="radio"
+                aria-checked={filter === f}
+                data-filter={f}
+                type={filter === f ? 'primary' : 'text'}
+                ghost={filter === f}
+                onClick={() => setFilter(f)}
+                style={{ whiteSpace: 'nowrap', paddingInline: 8 }}
+              >
+                {t(`queue.filter.${f}`)}
+                <Badge
+                  count={tally[f]}
+                  showZero
+                  overflowCount={9999}
+                  color={f === 'breached' && tally[f] > 0 ? 'red' : f === 'atRisk' && tally[f] > 0 ? 'orange' : 'rgba(0,0,0,0.25)'}
+                  size="small"
+                />
+              </Button>
+            ))}
+          </div>
         </div>
         {loaded && <QueueList entries={entries} selectedId={selectedId} onSelect={select} />}
       </Card>
       {selectedId && (
-        <div style={{ flex: '1 1 42%', minWidth: 380, overflow: 'auto' }}>
+        <div style={{ flex: '1 1 42%', minWidth: 400, overflow: 'auto' }}>
           <TicketPanel id={selectedId} onClose={() => select(null)} />
         </div>
       )}

@@ -43,10 +43,16 @@ export function TicketPanel({ id, onClose }: { id: string; onClose(): void }) {
         }
         extra={<Button type="text" icon={<CloseOutlined />} onClick={onClose} aria-label={t('common.close')} />}
       >
-        <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {/* Long subjects and descriptions are clamped, so the actions and the SLA stay in view. */}
+        <Typography.Title
+          level={5}
+          style={{ marginTop: 0 }}
+          ellipsis={{ rows: 2, expandable: 'collapsible', symbol: (open: boolean) => t(open ? 'ticket.showLess' : 'ticket.showMore') }}
+          data-testid="ticket-subject"
+        >
           {ticket.subject}
         </Typography.Title>
-        <Descriptions size="small" column={2}>
+        <Descriptions size="small" column={2} styles={{ label: { whiteSpace: 'nowrap' }, content: { wordBreak: 'normal', overflowWrap: 'normal' } }}>
           <Descriptions.Item label={t('ticket.type')}>{typeName(ticket.typeCode)}</Descriptions.Item>
           <Descriptions.Item label={t('ticket.channel')}>{t(`channel.${ticket.channel}`)}</Descriptions.Item>
           <Descriptions.Item label={t('ticket.priority')}>{t(`priority.${ticket.priority}`)}</Descriptions.Item>
@@ -54,7 +60,16 @@ export function TicketPanel({ id, onClose }: { id: string; onClose(): void }) {
           <Descriptions.Item label={t('ticket.intakeAt')}>{formatDateTime(ticket.createdAt, timeZone, language)}</Descriptions.Item>
           <Descriptions.Item label={t('ticket.category')}>{t(`category.${ticket.category}`)}</Descriptions.Item>
         </Descriptions>
-        {ticket.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 12 }}>{ticket.description}</Typography.Paragraph>}
+        {ticket.description && (
+          <Typography.Paragraph
+            key={ticket.id}
+            style={{ whiteSpace: 'pre-wrap', marginBottom: 12 }}
+            ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (open: boolean) => t(open ? 'ticket.showLess' : 'ticket.showMore') }}
+            data-testid="ticket-description"
+          >
+            {ticket.description}
+          </Typography.Paragraph>
+        )}
         <TicketActions ticket={ticket} />
       </Card>
       <SlaPanel sla={ticket.sla} />

@@ -7,6 +7,7 @@ export const queueText = textBundle(
       searchPlaceholder: '编号、客户、电话、主题',
       unassigned: '未分配',
       empty: '没有符合条件的工单',
+      filterLabel: '筛选',
       filter: { all: '全部', mine: '我的', unassigned: '未分配', key: '大客户', atRisk: '即将超时', breached: '已超时', waiting: '等待中' },
       col: { number: '编号', customer: '客户 / 主题', type: '业务类型', status: '状态', assignee: '处理人', remaining: '剩余时效' },
       tone: { ok: '正常', warning: '即将超时', breached: '已超时', paused: '已暂停（等待客户）', stopped: '已完成' },
@@ -52,6 +53,8 @@ export const queueText = textBundle(
       created: '已登记工单 {{number}}，时效开始计时。',
     },
     ticket: {
+      showMore: '展开',
+      showLess: '收起',
       sla: '服务时效',
       remaining: '剩余时效',
       overdueBy: '已超时',
@@ -139,6 +142,7 @@ export const queueText = textBundle(
       searchPlaceholder: 'Number, customer, phone, subject',
       unassigned: 'Unassigned',
       empty: 'No tickets match',
+      filterLabel: 'Filter',
       filter: { all: 'All', mine: 'Mine', unassigned: 'Unassigned', key: 'Key accounts', atRisk: 'At risk', breached: 'Breached', waiting: 'Waiting' },
       col: { number: 'Number', customer: 'Customer / subject', type: 'Request type', status: 'Status', assignee: 'Assignee', remaining: 'Time left' },
       tone: { ok: 'On time', warning: 'At risk', breached: 'Breached', paused: 'Paused (waiting on customer)', stopped: 'Completed' },
@@ -184,6 +188,8 @@ export const queueText = textBundle(
       created: 'Ticket {{number}} registered; the SLA clock is running.',
     },
     ticket: {
+      showMore: 'Show more',
+      showLess: 'Show less',
       sla: 'Service level',
       remaining: 'Time left',
       overdueBy: 'Overdue by',

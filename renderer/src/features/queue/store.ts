@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import { isOpen } from '../../../../shared/tickets/lifecycle';
 import type { TicketRow } from '../../../../shared/tickets/types';
 import { call, onEvent } from '../../api';
+import { resetOnSignOut } from '../../app/store';
 
 export const FILTERS = ['all', 'mine', 'unassigned', 'key', 'atRisk', 'breached', 'waiting'] as const;
 export type QueueFilter = (typeof FILTERS)[number];
@@ -46,6 +47,9 @@ export const useQueue = create<QueueState>((set, get) => ({
   select: (selectedId) => set({ selectedId }),
   setIntakeOpen: (intakeOpen) => set({ intakeOpen }),
 }));
+
+const initial = { tickets: new Map<string, TicketRow>(), loaded: false, filter: 'all' as QueueFilter, search: '', selectedId: null, intakeOpen: false };
+resetOnSignOut(() => useQueue.setState({ ...initial, tickets: new Map() }));
 
 export function followQueueEvents(): () => void {
   return onEvent('ticket.changed', (e) => useQueue.getState().upsert(e.ticket));

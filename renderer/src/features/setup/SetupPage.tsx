@@ -18,7 +18,8 @@ export function SetupPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [form] = Form.useForm<SetupForm>();
-  const [error, setError] = useState<string | null>(null);
+  // The error itself, translated at render: a language switch re-translates it.
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
   const timeZones = useMemo(() => Intl.supportedValuesOf('timeZone').map((z) => ({ value: z, label: z })), []);
@@ -31,7 +32,7 @@ export function SetupPage() {
       // The centre.changed event switches the app to the sign-in page; the toast outlives the form.
       void message.success(t('setup.done'), 4);
     } catch (err) {
-      if (!markFieldErrors(form, err, t)) setError(errorText(err));
+      if (!markFieldErrors(form, err, t)) setError(err);
     } finally {
       setBusy(false);
     }
@@ -40,7 +41,7 @@ export function SetupPage() {
 
   return (
     <AuthFrame title={t('setup.title')} subtitle={t('setup.subtitle')} width={560}>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
       <Form<SetupForm>
         form={form}
         layout="vertical"

@@ -24,7 +24,8 @@ export function UserFormModal(props: {
   const errorText = useErrorText();
   const [form] = Form.useForm<UserFormValues>();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The error itself, translated at render: a language switch re-translates it.
+  const [error, setError] = useState<unknown>(null);
   const { dialog } = props;
   const required = { required: true, message: t('validation.required') };
   const title =
@@ -42,7 +43,7 @@ export function UserFormModal(props: {
       await props.onSubmit(values);
       props.onClose();
     } catch (err) {
-      if (!markFieldErrors(form, err, t)) setError(errorText(err));
+      if (!markFieldErrors(form, err, t)) setError(err);
     } finally {
       setBusy(false);
     }
@@ -88,7 +89,7 @@ export function UserFormModal(props: {
             <Input.Password autoComplete="new-password" data-testid="user-form-password" />
           </Form.Item>
         )}
-        {error && <div style={{ color: '#ff4d4f' }}>{error}</div>}
+        {error !== null && <div style={{ color: '#ff4d4f' }}>{errorText(error)}</div>}
       </Form>
     </Modal>
   );

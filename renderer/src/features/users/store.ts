@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { UserSummary } from '../../../../shared/types';
 import { call, onEvent } from '../../api';
+import { resetOnSignOut } from '../../app/store';
 
 interface UsersState {
   users: UserSummary[];
@@ -21,6 +22,8 @@ export const useUsers = create<UsersState>((set) => ({
     }
   },
 }));
+
+resetOnSignOut(() => useUsers.setState({ users: [], loading: false }));
 
 export function followUserEvents(): () => void {
   return onEvent('users.changed', () => void useUsers.getState().refresh());
