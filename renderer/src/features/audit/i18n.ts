@@ -117,7 +117,7 @@ export const auditText = textBundle(
         wechat: 'WeChat',
       },
       reason: { wrongCredentials: 'Wrong user name or password', locked: 'Locked, attempt refused' },
-      search: 'Search by, subject, changes',
+      search: 'Search people, subjects, changes',
       export: 'Export CSV',
       exportFile: 'audit-log',
       count: '{{count}} entries',

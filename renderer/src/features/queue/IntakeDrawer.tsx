@@ -258,23 +258,18 @@ export function IntakeDrawer({ open, onClose, onCreated }: { open: boolean; onCl
                 </Form.Item>
               </Col>
             </Row>
-            <Row gutter={12}>
-              <Col span={8}>
-                <Form.Item name={['newCustomer', 'tier']} label={t('intake.tier')}>
-                  <Radio.Group optionType="button" options={(['standard', 'key'] as const).map((v) => ({ value: v, label: t(`tier.${v}`) }))} data-testid="intake-new-tier" />
-                </Form.Item>
-              </Col>
-              <Col span={9}>
-                <Form.Item name={['newCustomer', 'role']} label={t('intake.role')}>
-                  <Radio.Group optionType="button" options={(['end_customer', 'partner'] as const).map((v) => ({ value: v, label: t(`customerRole.${v}`) }))} />
-                </Form.Item>
-              </Col>
-              <Col span={7}>
-                <Form.Item name={['newCustomer', 'kind']} label={t('intake.kind')}>
-                  <Select options={(['person', 'company'] as const).map((v) => ({ value: v, label: t(`customerKind.${v}`) }))} />
-                </Form.Item>
-              </Col>
-            </Row>
+            {/* Side by side while they fit, wrapping as whole groups (never a button alone) when not. */}
+            <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 16 }}>
+              <Form.Item name={['newCustomer', 'tier']} label={t('intake.tier')}>
+                <Radio.Group optionType="button" options={(['standard', 'key'] as const).map((v) => ({ value: v, label: t(`tier.${v}`) }))} data-testid="intake-new-tier" style={{ whiteSpace: 'nowrap' }} />
+              </Form.Item>
+              <Form.Item name={['newCustomer', 'role']} label={t('intake.role')}>
+                <Radio.Group optionType="button" options={(['end_customer', 'partner'] as const).map((v) => ({ value: v, label: t(`customerRole.${v}`) }))} style={{ whiteSpace: 'nowrap' }} />
+              </Form.Item>
+              <Form.Item name={['newCustomer', 'kind']} label={t('intake.kind')} style={{ flex: '1 0 120px' }}>
+                <Select options={(['person', 'company'] as const).map((v) => ({ value: v, label: t(`customerKind.${v}`) }))} />
+              </Form.Item>
+            </div>
           </div>
         )}
         <Form.Item name="typeCode" label={t('intake.type')} rules={[{ required: true, message: t('validation.required') }]}>
