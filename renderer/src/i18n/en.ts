@@ -175,6 +175,7 @@ export const en: DeepString<Messages> = {
     dbDamagedBackground: 'The background database check found a problem; ask an admin to restore the latest backup.',
   },
   validation: {
+    departmentId: 'A department id has 2–32 lower-case letters, digits or hyphens, starting with a letter',
     requestId: 'Not a valid request id',
     auditFamily: 'Not a known kind of action',
     required: 'Required',

@@ -171,6 +171,7 @@ export const zhCN = {
     dbDamagedBackground: '后台数据库检查发现问题，请联系管理员从最近的备份恢复。',
   },
   validation: {
+    departmentId: '部门编号应为小写字母开头的 2–32 位字母、数字或连字符',
     requestId: '请求编号无效',
     auditFamily: '不是有效的操作类别',
     required: '必填',

@@ -102,6 +102,7 @@ export const calendarsText = textBundle(
       isoDate: '日期应为 YYYY-MM-DD 格式',
       calendarFile: '只能导入 .json 或 .ics 文件',
       sla: {
+        makeUpDayHours: '调休上班日按哪天的工作时段计算？所选的那天没有工作时段',
         intervalOrder: '时段的结束时间应晚于开始时间',
         intervalOverlap: '同一天的时段不能重叠，且应按时间先后排列',
         yearOrder: '起始年份不能大于结束年份',
@@ -220,6 +221,7 @@ export const calendarsText = textBundle(
       isoDate: 'Use a YYYY-MM-DD date',
       calendarFile: 'Only .json or .ics files can be imported',
       sla: {
+        makeUpDayHours: 'Make-up working days take the hours of a weekday that has none; pick a working weekday',
         intervalOrder: 'The end must be after the start',
         intervalOverlap: 'Hours of one day must not overlap and must be in order',
         yearOrder: 'The first year cannot be after the last',

@@ -55,7 +55,6 @@ export function DueCalculator() {
       current = false;
     };
     // A changed target or calendar (pushed events bump the versions) changes the answer too.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [chosen, tier, at, catalogueVersion, calendarsVersion]);
 
   const typeOptions = types.map((x) => ({
