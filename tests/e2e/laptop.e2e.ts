@@ -146,6 +146,7 @@ for (const L of LANGS) {
     await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
     // 9: "Urgent" is not cut at the drawer's edge.
     const urgent = drawer.getByTestId('intake-priority').locator('.ant-segmented-item').last();
+    await urgent.scrollIntoViewIfNeeded();
     expect(await inside(urgent, drawer), 'the last priority inside the drawer').toBe(true);
     await page.getByTestId('intake-subject').fill('重复保存测试');
     await screenshot(page, `${L.lang}-93-laptop-intake`);

@@ -45,6 +45,16 @@ test('a change of shift: lockout in both languages, nothing left behind, the aud
   await expect(page.locator('.ant-drawer-section')).toHaveCount(0);
   expect(problems).toEqual([]);
 
+  // 11: the customer notes show their limit, the one the store enforces.
+  await page.keyboard.press('Alt+3');
+  await page.getByTestId('customer-new-top').click();
+  const notes = page.getByTestId('customer-notes');
+  await expect(notes).toHaveAttribute('maxlength', '2000');
+  await notes.fill('备注'.repeat(1200));
+  await expect(page.locator('.ant-input-data-count')).toContainText('2000 / 2000');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.ant-drawer-section')).toBeHidden();
+
   // 5 and 8: four wrong passwords lock the name; the refusal is re-read in English.
   await signOut(page);
   for (let i = 0; i < 4; i++) {

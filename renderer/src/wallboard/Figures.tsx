@@ -41,8 +41,15 @@ export function Figures({ f }: { f: BoardFigures }) {
       {items.map((i) => (
         <div key={i.key} data-testid={`figure-${i.key}`} style={{ background: '#131c2e', borderRadius: '0.6vw', padding: '1vw', textAlign: 'center' }}>
           <div style={{ fontSize: '1vw', color: '#8da2c0', whiteSpace: 'nowrap' }}>{t(`board.figure.${i.key}`)}</div>
-          <div data-testid="figure-value" style={{ fontSize: '3.4vw', fontWeight: 700, color: i.color ?? '#e6edf7', fontVariantNumeric: 'tabular-nums', lineHeight: 1.15 }}>
-            {i.value}
+          <div data-testid="figure-value" style={{ fontSize: '3.4vw', fontWeight: 700, color: i.color ?? '#e6edf7', fontVariantNumeric: 'tabular-nums', lineHeight: 1.15, whiteSpace: 'nowrap' }}>
+            {/* Units in words ("9 分钟") sit smaller beside the figure, so the tile keeps one line. */}
+            {i.value.split(/(\d[\d.:%]*)/).map((part, n) =>
+              /^\d/.test(part) || part === '' || part === '—' ? part : (
+                <span key={n} style={{ fontSize: '0.4em', fontWeight: 600 }}>
+                  {part}
+                </span>
+              ),
+            )}
           </div>
           <div style={{ fontSize: '0.85vw', color: '#8da2c0', minHeight: '1.2vw' }}>{i.sub ?? ''}</div>
         </div>
