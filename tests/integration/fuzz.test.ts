@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../shared/contract';
+import { MAX_LOCK_MS } from '../../electron/core/services/signInThrottle';
 import { ADMIN, startCore, type TestCore } from './helpers';
 import { CUSTOMER, validSamples, ZERO_ID } from './samples';
 import { snapshot } from './snapshot';
@@ -126,8 +127,19 @@ const inputFor = (method: MethodName): fc.Arbitrary<unknown> =>
 function ensureSignedIn(): void {
   const status = t.core.invoke('app.status', {});
   if (status.ok && (status.value as { user: unknown }).user) return;
-  t.core.invoke('auth.signIn', { name: ADMIN.name, password: ADMIN.password });
+  const r = t.core.invoke('auth.signIn', { name: ADMIN.name, password: ADMIN.password });
+  // Fuzzed wrong passwords may have locked the admin's name: wait the lock out.
+  if (!r.ok && r.error.messageKey === 'errors.signInLocked') {
+    t.clock.advance(MAX_LOCK_MS);
+    t.core.invoke('auth.signIn', { name: ADMIN.name, password: ADMIN.password });
+  }
 }
+
+/**
+ * Refusals that are recorded on purpose: a wrong password counts towards the name's lockout and is
+ * audited (issue 14). Everything else of the database must stay as it was.
+ */
+const RECORDED_REFUSALS: Partial<Record<MethodName, string[]>> = { 'auth.signIn': ['audit_log', 'sign_in_throttle'] };
 
 const figures: Record<string, { calls: number; refused: number; internal: number }> = {};
 
@@ -165,7 +177,8 @@ describe('fuzzing the registry', () => {
     fc.assert(
       fc.property(inputFor(method), (input) => {
         ensureSignedIn();
-        const before = snapshot(t.core.db);
+        const except = RECORDED_REFUSALS[method] ?? [];
+        const before = snapshot(t.core.db, except);
         let result: ReturnType<TestCore['core']['invoke']>;
         expect(() => (result = t.core.invoke(method, input))).not.toThrow();
         f.calls++;
@@ -175,7 +188,7 @@ describe('fuzzing the registry', () => {
           if (result!.error.code === 'INTERNAL') f.internal++;
           expect(result!.error.code, `${method} answered INTERNAL for ${JSON.stringify(input)?.slice(0, 300)}`).not.toBe('INTERNAL');
           expect(typeof result!.error.messageKey).toBe('string');
-          expect(snapshot(t.core.db) === before, `${method} was refused but changed the database`).toBe(true);
+          expect(snapshot(t.core.db, except) === before, `${method} was refused but changed the database`).toBe(true);
         }
       }),
       { numRuns: RUNS_PER_METHOD, seed: Number(process.env.KEFU_FUZZ_SEED ?? 20261202) },
