@@ -18,11 +18,11 @@ const ROW_HEIGHT = 60;
  */
 type Layout = 'wide' | 'medium' | 'narrow';
 const LAYOUTS: Record<Layout, { columns: string; type: boolean; assignee: boolean; status: boolean }> = {
-  wide: { columns: '150px minmax(160px, 1.5fr) minmax(80px, 1fr) 88px minmax(64px, 96px) 104px', type: true, assignee: true, status: true },
-  medium: { columns: '150px minmax(140px, 1fr) 88px minmax(64px, 96px) 104px', type: false, assignee: true, status: true },
-  narrow: { columns: '150px minmax(120px, 1fr) 88px 104px', type: false, assignee: false, status: true },
+  wide: { columns: '128px minmax(160px, 1.5fr) minmax(80px, 1fr) 88px minmax(64px, 96px) 104px', type: true, assignee: true, status: true },
+  medium: { columns: '128px minmax(140px, 1fr) 88px minmax(64px, 96px) 104px', type: false, assignee: true, status: true },
+  narrow: { columns: '128px minmax(120px, 1fr) 88px 104px', type: false, assignee: false, status: true },
 };
-const layoutFor = (width: number): Layout => (width >= 900 ? 'wide' : width >= 720 ? 'medium' : 'narrow');
+const layoutFor = (width: number): Layout => (width >= 880 ? 'wide' : width >= 660 ? 'medium' : 'narrow');
 
 /** The width of an element, followed as it resizes. */
 function useWidth(ref: RefObject<HTMLElement | null>): number {
