@@ -6,6 +6,7 @@ import type { Clock } from './clock';
 import type { Db } from './db/open';
 import type { Logger } from './log';
 import type { FiredBatch } from './scheduler/scheduler';
+import type { OpenQueue } from './services/openQueue';
 
 /** The core's outbound port for OS notifications; the Electron shell implements it. */
 export interface NotifyPort {
@@ -20,6 +21,8 @@ export interface CoreDeps {
   notify: NotifyPort;
   version: string;
   session: Session;
+  /** The open tickets in memory (services/openQueue.ts), kept in step by the registry. */
+  openQueue: OpenQueue;
   /** Re-arms the scheduler's timer after a committed change to due moments. */
   rearmScheduler(): void;
   /**
@@ -39,4 +42,9 @@ export interface CallContext extends CoreDeps {
   /** This PC's seat code, recorded with every change. */
   seat: string | null;
   emit(event: AppEvent): void;
+}
+
+/** What a method that needs a signed-in user receives: the registry has checked that there is one. */
+export interface SignedInContext extends CallContext {
+  user: SessionUser;
 }

@@ -20,7 +20,7 @@ import { createRegistry } from './registry';
 import { deliveryContext } from './scheduler/deliveryContext';
 import { deliver } from './scheduler/delivery';
 import { createScheduler, type FiredBatch } from './scheduler/scheduler';
-import { countBreachedOpen } from './services/board';
+import { createOpenQueue } from './services/openQueue';
 
 export interface CoreOptions {
   dataDir: string;
@@ -98,17 +98,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const session = { userId: null as string | null };
   // Missed moments fire at start, usually before anyone signs in: kept for whoever signs in next.
   let pendingCatchUp: FiredBatch | null = null;
+  const openQueue = createOpenQueue(db);
   const scheduler = createScheduler({
     db,
     clock,
     logger,
     deliver: (batch) => {
       if (batch.caughtUp && session.userId === null) pendingCatchUp = batch;
-      deliver(batch, deliveryContext(db, session.userId, notify, publish));
+      deliver(batch, deliveryContext(db, openQueue, session.userId, notify, publish));
     },
   });
   const deps: CoreDeps = {
     db,
+    openQueue,
     dbFile,
     clock,
     logger,
@@ -229,7 +231,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     startScheduler: () => scheduler.start(),
     onResume: () => scheduler.wake(),
     requestOpenTicket: (ticketId) => publish({ type: 'ticket.open', ticketId }),
-    breachedOpenCount: () => countBreachedOpen(db, clock.now()),
+    breachedOpenCount: () => openQueue.breachedCount(clock.now()),
     startCheck,
     integrity,
     async close() {

@@ -11,7 +11,7 @@ import { RecordedRefusal } from './errors';
 import type { HandlerMap } from './handlers/types';
 import { describeError } from './log';
 import { getSetting } from './services/settings';
-import { findUserById } from './services/users';
+import { activeSessionUser } from './services/users';
 
 /** Inputs are small forms; anything larger is a bug or an attack, refused before parsing. */
 export const MAX_INPUT_BYTES = 256 * 1024;
@@ -24,13 +24,10 @@ export function createRegistry(handlers: HandlerMap, deps: CoreDeps, publish: (e
   const currentUser = (): SessionUser | null => {
     const id = deps.session.userId;
     if (!id) return null;
-    const row = findUserById(deps.db, id);
+    const user = activeSessionUser(deps.db, id);
     // A user disabled or removed meanwhile is signed out on their next action.
-    if (!row || row.disabled) {
-      deps.session.userId = null;
-      return null;
-    }
-    return { id: row.id, name: row.name, displayName: row.display_name, role: row.role };
+    if (!user) deps.session.userId = null;
+    return user;
   };
 
   const run = <M extends MethodName>(method: M, input: unknown): Result<unknown> => {
@@ -70,7 +67,9 @@ export function createRegistry(handlers: HandlerMap, deps: CoreDeps, publish: (e
         throw err;
       }
     })();
-    // Only after commit: a window must never see a change that was rolled back.
+    // Only after commit: a window must never see a change that was rolled back. The open queue
+    // follows first, so a listener reading it (the tray badge) sees the change.
+    deps.openQueue.follow(events);
     for (const e of events) publish(e);
     if (refusal) throw refusal;
     if (events.some((e) => e.type === 'ticket.changed')) deps.rearmScheduler();

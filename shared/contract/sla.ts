@@ -16,8 +16,8 @@ import { def } from './define';
 import { none } from './foundation';
 import { instantSchema } from '../validation';
 
-export const TIERS = ['standard', 'key'] as const;
-export type Tier = (typeof TIERS)[number];
+export { CUSTOMER_TIERS as TIERS, type CustomerTier as Tier } from '../tickets/types';
+import { CUSTOMER_TIERS as TIERS, type CustomerTier as Tier } from '../tickets/types';
 
 const calendarFile = z.strictObject({
   calendarId: calendarIdSchema,

@@ -23,6 +23,7 @@ export { addWorkingMs, workingMsBetween, isWorkingInstant, nextWorkingInstant } 
 export { addWorkingMinutes, workingMinutesBetween } from './workingMinutes';
 export { normalizePauses } from './pauses';
 export { computeDue, elapsedOnClock, targetDurationMs } from './target';
+export { liveSlaStatus, type LiveSlaStatus } from './live';
 export { DEFAULT_WARNING, nextSlaChange, overtimeAt, slaStatus, warningOffsetMs, type SlaChange, type SlaInput, type SlaStatus } from './status';
 
 export {

@@ -62,20 +62,29 @@ export function slaStatus(input: SlaInput, now: number): SlaStatus {
   const { due, beyondKnownYears } = addOnClock(calendar, target, start, targetMs, pauses);
   const warningAt = addOnClock(calendar, target, start, warningOffsetMs(targetMs, input.warning ?? DEFAULT_WARNING), pauses).due;
   const elapsedMs = now > start ? elapsedOnClock(calendar, target, start, now, pauses) : 0;
+  return statusOf(now, { due, beyondKnownYears, warningAt, targetMs, elapsedMs, paused });
+}
+
+/** The whole status from the instants and the clock time used so far (also shared/sla/live.ts's). */
+export function statusOf(
+  now: number,
+  s: { due: number; beyondKnownYears: boolean; warningAt: number; targetMs: number; elapsedMs: number; paused: boolean },
+): SlaStatus {
+  const { targetMs, elapsedMs } = s;
   const remainingMs = Math.max(0, targetMs - elapsedMs);
-  const breached = now >= due;
+  const breached = now >= s.due;
   const overtimeMs = breached ? Math.max(0, elapsedMs - targetMs) : 0;
   return {
-    due,
-    beyondKnownYears,
-    warningAt,
+    due: s.due,
+    beyondKnownYears: s.beyondKnownYears,
+    warningAt: s.warningAt,
     targetMs,
     elapsedMs,
     remainingMs,
     remainingMinutes: remainingMs / MINUTE_MS,
     elapsedShare: targetMs > 0 ? elapsedMs / targetMs : 1,
-    paused,
-    warning: now >= warningAt,
+    paused: s.paused,
+    warning: now >= s.warningAt,
     breached,
     overtimeMs,
     overtimeMinutes: overtimeMs / MINUTE_MS,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { idSchema } from '../validation';
 import { CHANNELS, PRIORITIES, TICKET_ACTIONS } from './lifecycle';
+import { CUSTOMER_TIERS } from './types';
 
 const text = (max: number) => z.string().trim().max(max, 'validation.tooLong');
 
@@ -24,7 +25,7 @@ export const CUSTOMER_NOTES_MAX = 2000;
 export const customerInputSchema = z.strictObject({
   kind: z.enum(['person', 'company']),
   name: z.string().trim().min(1, 'validation.required').max(80, 'validation.tooLong'),
-  tier: z.enum(['standard', 'key']),
+  tier: z.enum(CUSTOMER_TIERS),
   role: z.enum(['partner', 'end_customer']),
   phones: z.array(phoneSchema).max(5),
   email: z.email('validation.email').max(120).nullable(),

@@ -2,7 +2,9 @@
 import type { CatalogueTarget, Pause, RequestCategory } from '../sla';
 import type { Channel, Priority, TicketStatus } from './lifecycle';
 
-export type CustomerTier = 'standard' | 'key';
+/** A customer's tier: key accounts get their own targets (the catalogue's keyAccount column). */
+export const CUSTOMER_TIERS = ['standard', 'key'] as const;
+export type CustomerTier = (typeof CUSTOMER_TIERS)[number];
 export type CustomerRole = 'partner' | 'end_customer';
 export type CustomerKind = 'person' | 'company';
 

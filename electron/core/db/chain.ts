@@ -2,6 +2,7 @@
 // content and the previous row's hash, so changing or removing any row breaks every later link.
 import { createHash } from 'node:crypto';
 import type { Db } from './open';
+import { stmt } from './stmt';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -22,7 +23,7 @@ export interface ChainSpec {
 export function appendChained(db: Db, spec: ChainSpec, values: readonly unknown[]): void {
   const prev = lastHash(db, spec.table);
   const cols = [...spec.columns, 'prev_hash', 'hash'];
-  db.prepare(`INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
+  stmt(db, `INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
     ...values,
     prev,
     linkHash(prev, values),
@@ -30,7 +31,7 @@ export function appendChained(db: Db, spec: ChainSpec, values: readonly unknown[
 }
 
 export function lastHash(db: Db, table: string): string {
-  const row = db.prepare(`SELECT hash FROM ${table} ORDER BY seq DESC LIMIT 1`).get() as
+  const row = stmt(db, `SELECT hash FROM ${table} ORDER BY seq DESC LIMIT 1`).get() as
     | { hash: string }
     | undefined;
   return row?.hash ?? GENESIS;

@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from '../passwords';
 import { recordAudit } from '../services/audit';
 import { RecordedRefusal } from '../errors';
 import { clearSignInFailures, recordSignInFailure, signInWaitMs } from '../services/signInThrottle';
-import { findUserById, findUserByName, setPasswordHash } from '../services/users';
+import { findUserById, findUserByName, sessionUserOf, setPasswordHash } from '../services/users';
 import type { HandlerMap } from './types';
 
 const wrongCredentials = () =>
@@ -41,7 +41,7 @@ export const authHandlers: HandlerMap<'auth.signIn' | 'auth.signOut' | 'me.chang
     if (row.disabled) {
       throw new DomainError('FORBIDDEN', 'errors.accountDisabled', `The account ${row.name} is disabled.`, { name: row.name });
     }
-    const user = { id: row.id, name: row.name, displayName: row.display_name, role: row.role };
+    const user = sessionUserOf(row);
     clearSignInFailures(ctx.db, input.name);
     ctx.session.userId = row.id;
     recordAudit({ ...ctx, user }, { action: 'session.signIn', subject: row.id });
@@ -57,7 +57,7 @@ export const authHandlers: HandlerMap<'auth.signIn' | 'auth.signOut' | 'me.chang
   },
 
   'me.changePassword': (input, ctx) => {
-    const me = findUserById(ctx.db, ctx.user!.id)!;
+    const me = findUserById(ctx.db, ctx.user.id)!;
     if (!verifyPassword(input.current, me.password_hash)) {
       throw new DomainError('VALIDATION', 'errors.wrongCurrentPassword', 'The current password is not right.');
     }

@@ -17,10 +17,10 @@ export const centreHandlers: HandlerMap<'centre.get' | 'centre.update' | 'audit.
     const before = getSetting(ctx.db, 'centre');
     if (before && before.seatCode !== input.seatCode) {
       assertSeatCodeFree(ctx.db, input.seatCode);
-      rememberSeatCode(ctx.db, before.seatCode, ctx.clock.now(), ctx.user!.id);
-      rememberSeatCode(ctx.db, input.seatCode, ctx.clock.now(), ctx.user!.id);
+      rememberSeatCode(ctx.db, before.seatCode, ctx.clock.now(), ctx.user.id);
+      rememberSeatCode(ctx.db, input.seatCode, ctx.clock.now(), ctx.user.id);
     }
-    setSetting(ctx.db, 'centre', input, ctx.clock.now(), ctx.user!.id);
+    setSetting(ctx.db, 'centre', input, ctx.clock.now(), ctx.user.id);
     recordAudit({ ...ctx, seat: input.seatCode }, { action: 'centre.update', subject: 'centre', before, after: input });
     ctx.emit({ type: 'centre.changed', centre: input });
     return input;

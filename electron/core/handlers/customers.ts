@@ -48,7 +48,7 @@ export const customerHandlers: HandlerMap<Method> = {
          ON CONFLICT (id) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, active = excluded.active,
            updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       )
-      .run(d.id, d.names.zh, d.names.en, d.active ? 1 : 0, ctx.clock.now(), ctx.user!.id);
+      .run(d.id, d.names.zh, d.names.en, d.active ? 1 : 0, ctx.clock.now(), ctx.user.id);
     recordAudit(ctx, { action: 'department.save', subject: d.id, after: d });
     ctx.emit({ type: 'departments.changed' });
     return d;
@@ -60,7 +60,7 @@ export const customerHandlers: HandlerMap<Method> = {
 
   'customers.create': ({ customer }, ctx) => {
     checkContact(ctx, customer.contactUserId);
-    const created = insertCustomer(ctx.db, newId(ctx.clock), customer, ctx.clock.now(), ctx.user!.id);
+    const created = insertCustomer(ctx.db, newId(ctx.clock), customer, ctx.clock.now(), ctx.user.id);
     recordAudit(ctx, { action: 'customer.create', subject: created.id, after: customer });
     ctx.emit({ type: 'customer.changed', customer: created });
     return created;
@@ -69,7 +69,7 @@ export const customerHandlers: HandlerMap<Method> = {
   'customers.update': ({ id, customer }, ctx) => {
     const before = mustGetCustomer(ctx, id);
     checkContact(ctx, customer.contactUserId);
-    const updated = updateCustomer(ctx.db, id, customer, ctx.clock.now(), ctx.user!.id);
+    const updated = updateCustomer(ctx.db, id, customer, ctx.clock.now(), ctx.user.id);
     recordAudit(ctx, { action: 'customer.update', subject: id, before, after: customer });
     ctx.emit({ type: 'customer.changed', customer: updated });
     return updated;

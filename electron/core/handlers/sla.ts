@@ -64,7 +64,7 @@ export const slaHandlers: HandlerMap<SlaMethod> = {
       throw new DomainError('NOT_FOUND', 'errors.requestTypeNotFound', `No request type with code ${type.code}.`, { code: type.code });
     }
     for (const target of [type.standard, type.keyAccount]) mustFindCalendar(ctx, target.calendarId);
-    saveRequestType(ctx.db, type, ctx.clock.now(), ctx.user!.id);
+    saveRequestType(ctx.db, type, ctx.clock.now(), ctx.user.id);
     recordAudit(ctx, { action: isNew ? 'requestType.create' : 'requestType.update', subject: type.code, before: before ?? undefined, after: type });
     ctx.emit({ type: 'catalogue.changed' });
     return type;
@@ -74,7 +74,7 @@ export const slaHandlers: HandlerMap<SlaMethod> = {
 
   'calendars.save': ({ calendar }, ctx) => {
     const before = findCalendar(ctx.db, calendar.id);
-    saveCalendar(ctx.db, calendar, ctx.clock.now(), ctx.user!.id);
+    saveCalendar(ctx.db, calendar, ctx.clock.now(), ctx.user.id);
     recordAudit(ctx, { action: before ? 'calendar.update' : 'calendar.create', subject: calendar.id, before: before ?? undefined, after: calendar });
     ctx.emit({ type: 'calendars.changed' });
     return calendar;
@@ -87,7 +87,7 @@ export const slaHandlers: HandlerMap<SlaMethod> = {
 
   'calendars.applyImport': (input, ctx) => {
     const { calendar, merge } = readImport(ctx, input);
-    saveCalendar(ctx.db, merge.calendar, ctx.clock.now(), ctx.user!.id);
+    saveCalendar(ctx.db, merge.calendar, ctx.clock.now(), ctx.user.id);
     recordAudit(ctx, {
       action: 'calendar.import',
       subject: calendar.id,
@@ -102,7 +102,7 @@ export const slaHandlers: HandlerMap<SlaMethod> = {
 
   'deductions.saveRules': ({ rules }, ctx) => {
     const before = getSetting(ctx.db, 'deductions.rules') ?? DEFAULT_DEDUCTION_RULES;
-    setSetting(ctx.db, 'deductions.rules', rules, ctx.clock.now(), ctx.user!.id);
+    setSetting(ctx.db, 'deductions.rules', rules, ctx.clock.now(), ctx.user.id);
     recordAudit(ctx, { action: 'deductions.update', subject: 'deductions.rules', before, after: rules });
     ctx.emit({ type: 'deductions.changed' });
     return rules;

@@ -1,10 +1,9 @@
 // The ticket lifecycle: intake, the queue, the detail, transitions, transfer, notes, complaints,
 // errors. Every change writes an event in the same transaction and is pushed to every window.
 import { DomainError } from '../../../shared/result';
-import { roleAllows } from '../../../shared/roles';
 import type { Pause } from '../../../shared/sla';
-import { TRANSITIONS, type TicketAction } from '../../../shared/tickets/lifecycle';
-import type { CallContext } from '../context';
+import { mayWork, TRANSITIONS, type TicketAction } from '../../../shared/tickets/lifecycle';
+import type { CallContext, SignedInContext } from '../context';
 import { newId } from '../ids';
 import { recordAudit } from '../services/audit';
 import { insertCustomer } from '../services/customers';
@@ -13,11 +12,12 @@ import { targetFor } from '../services/duePreview';
 import { getSetting } from '../services/settings';
 import { appendTicketEvent, ticketEvents } from '../services/ticketEvents';
 import { nextTicketNumber } from '../services/ticketNumbers';
-import { complaintOf, findTicket, findTicketByRequestId, openTickets, ticketsOfCustomer, toTicketRow, type TicketRecord } from '../services/ticketRows';
-import { byUrgency, slaCaches, ticketSlaStatus } from '../services/ticketSla';
+import { complaintOf, findTicket, findTicketByRequestId, ticketsOfCustomer, toTicketRow, type TicketRecord } from '../services/ticketRows';
+import { slaCaches, ticketSlaStatus } from '../services/ticketSla';
 import { mustGetCustomer } from './customers';
 import { syncTicketMoments } from '../scheduler/moments';
 import type { HandlerMap } from './types';
+import { stmt } from '../db/stmt';
 
 type Method =
   | 'tickets.create'
@@ -35,18 +35,16 @@ function mustFind(ctx: CallContext, id: string): TicketRecord {
   return t;
 }
 
-/** Agents act on their own tickets (and accept unassigned ones); supervisors on any. */
-function assertMayWork(ctx: CallContext, t: TicketRecord, action: string): void {
-  if (roleAllows(ctx.user!.role, 'supervisor')) return;
-  if (t.assignee_id === null && action === 'accept') return;
-  if (t.assignee_id !== ctx.user!.id) {
-    throw new DomainError(
-      'FORBIDDEN',
-      t.assignee_id ? 'errors.notYourTicket' : 'errors.acceptFirst',
-      t.assignee_id ? `Ticket ${t.number} is assigned to ${t.assignee_name}.` : `Ticket ${t.number} must be accepted first.`,
-      { number: t.number, assignee: t.assignee_name ?? '' },
-    );
-  }
+/** shared/tickets/lifecycle.ts's may-work rule, refused with the reason. */
+function assertMayWork(ctx: SignedInContext, t: TicketRecord, action: string): void {
+  const verdict = mayWork(ctx.user, t.assignee_id, action);
+  if (verdict === 'ok') return;
+  throw new DomainError(
+    'FORBIDDEN',
+    verdict === 'notYours' ? 'errors.notYourTicket' : 'errors.acceptFirst',
+    verdict === 'notYours' ? `Ticket ${t.number} is assigned to ${t.assignee_name}.` : `Ticket ${t.number} must be accepted first.`,
+    { number: t.number, assignee: t.assignee_name ?? '' },
+  );
 }
 
 /** Reads back the changed row, pushes it to every window, returns it. */
@@ -59,7 +57,7 @@ function publish(ctx: CallContext, id: string) {
   return row;
 }
 
-function transition(ctx: CallContext, t: TicketRecord, action: TicketAction, note: string | undefined) {
+function transition(ctx: SignedInContext, t: TicketRecord, action: TicketAction, note: string | undefined) {
   const rule = TRANSITIONS[action];
   if (!rule.from.includes(t.status)) {
     throw new DomainError('CONFLICT', 'errors.ticketTransition', `Ticket ${t.number} is ${t.status}; it cannot be ${action}ed from there.`, {
@@ -78,7 +76,7 @@ function transition(ctx: CallContext, t: TicketRecord, action: TicketAction, not
   };
   switch (action) {
     case 'accept':
-      change.assignee_id = t.assignee_id ?? ctx.user!.id;
+      change.assignee_id = t.assignee_id ?? ctx.user.id;
       break;
     case 'wait':
       change.paused_since = now;
@@ -113,7 +111,7 @@ function transition(ctx: CallContext, t: TicketRecord, action: TicketAction, not
     Object.assign(change, { due_at: caches.dueAt, warning_at: caches.warningAt, beyond_known_years: caches.beyondKnownYears ? 1 : 0 });
   }
   const cols = Object.keys(change);
-  ctx.db.prepare(`UPDATE tickets SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => change[c] as never), t.id);
+  stmt(ctx.db, `UPDATE tickets SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => change[c] as never), t.id);
   const before: Record<string, unknown> = { status: t.status };
   if ('assignee_id' in change) before.assigneeId = t.assignee_id;
   appendTicketEvent(ctx, t.id, action, before, {
@@ -138,7 +136,7 @@ export const ticketHandlers: HandlerMap<Method> = {
     const customer =
       'id' in input.customer
         ? mustGetCustomer(ctx, input.customer.id)
-        : insertCustomer(ctx.db, newId(ctx.clock), input.customer.new, now, ctx.user!.id);
+        : insertCustomer(ctx.db, newId(ctx.clock), input.customer.new, now, ctx.user.id);
     if (!('id' in input.customer)) {
       recordAudit(ctx, { action: 'customer.create', subject: customer.id, after: input.customer.new });
       ctx.emit({ type: 'customer.changed', customer });
@@ -149,16 +147,14 @@ export const ticketHandlers: HandlerMap<Method> = {
     const centre = getSetting(ctx.db, 'centre')!;
     const id = newId(ctx.clock);
     const number = nextTicketNumber(ctx.db, centre.seatCode, now, centre.timeZone);
-    ctx.db
-      .prepare(
-        `INSERT INTO tickets (id, number, customer_id, type_code, category, tier, channel, priority, subject, description, status,
-           target, created_at, created_by, seat, due_at, warning_at, beyond_known_years, updated_at, request_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, number, customer.id, type.code, type.category, customer.tier, input.channel, input.priority, input.subject, input.description,
-        JSON.stringify(target), now, ctx.user!.id, centre.seatCode, caches.dueAt, caches.warningAt, caches.beyondKnownYears ? 1 : 0, now, input.requestId ?? null);
-    const { rowid } = ctx.db.prepare('SELECT rowid FROM tickets WHERE id = ?').get(id) as { rowid: number };
-    ctx.db.prepare('INSERT INTO tickets_fts (rowid, number, subject, description) VALUES (?, ?, ?, ?)').run(rowid, number, input.subject, input.description);
+    const { lastInsertRowid: rowid } = stmt(
+      ctx.db,
+      `INSERT INTO tickets (id, number, customer_id, type_code, category, tier, channel, priority, subject, description, status,
+         target, created_at, created_by, seat, due_at, warning_at, beyond_known_years, updated_at, request_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, number, customer.id, type.code, type.category, customer.tier, input.channel, input.priority, input.subject, input.description,
+      JSON.stringify(target), now, ctx.user.id, centre.seatCode, caches.dueAt, caches.warningAt, caches.beyondKnownYears ? 1 : 0, now, input.requestId ?? null);
+    stmt(ctx.db, 'INSERT INTO tickets_fts (rowid, number, subject, description) VALUES (?, ?, ?, ?)').run(rowid, number, input.subject, input.description);
     appendTicketEvent(ctx, id, 'created', null, {
       number,
       status: 'new',
@@ -173,16 +169,8 @@ export const ticketHandlers: HandlerMap<Method> = {
     return publish(ctx, id);
   },
 
-  'tickets.queue': (_input, ctx) => {
-    const now = ctx.clock.now();
-    return openTickets(ctx.db)
-      .map((r) => {
-        const row = toTicketRow(r);
-        return { row, status: ticketSlaStatus(ctx.db, row.sla, now) };
-      })
-      .sort((a, b) => byUrgency(a.status, b.status))
-      .map((x) => x.row);
-  },
+  // From memory (services/openQueue.ts), in the shared urgency order.
+  'tickets.queue': (_input, ctx) => ctx.openQueue.byUrgency(ctx.clock.now()).map((x) => x.row),
 
   'tickets.get': ({ id }, ctx) => {
     const t = mustFind(ctx, id);
@@ -207,16 +195,16 @@ export const ticketHandlers: HandlerMap<Method> = {
     assertMayWork(ctx, t, 'transfer');
     const now = ctx.clock.now();
     if ('agentId' in to) {
-      const agent = ctx.db.prepare('SELECT display_name FROM users WHERE id = ? AND disabled = 0').get(to.agentId) as { display_name: string } | undefined;
+      const agent = stmt(ctx.db, 'SELECT display_name FROM users WHERE id = ? AND disabled = 0').get(to.agentId) as { display_name: string } | undefined;
       if (!agent) throw new DomainError('NOT_FOUND', 'errors.userNotFound', `No active user with id ${to.agentId}.`, { id: to.agentId });
       // A ticket handed to someone is theirs to accept: unaccepted tickets stay 'new'.
-      ctx.db.prepare('UPDATE tickets SET assignee_id = ?, updated_at = ? WHERE id = ?').run(to.agentId, now, id);
+      stmt(ctx.db, 'UPDATE tickets SET assignee_id = ?, updated_at = ? WHERE id = ?').run(to.agentId, now, id);
       appendTicketEvent(ctx, id, 'transferred', { assigneeId: t.assignee_id, assigneeName: t.assignee_name }, { assigneeId: to.agentId, assigneeName: agent.display_name, reason });
     } else {
-      if (!ctx.db.prepare('SELECT 1 FROM departments WHERE id = ? AND active = 1').get(to.departmentId)) {
+      if (!stmt(ctx.db, 'SELECT 1 FROM departments WHERE id = ? AND active = 1').get(to.departmentId)) {
         throw new DomainError('NOT_FOUND', 'errors.departmentNotFound', `No active department ${to.departmentId}.`, { id: to.departmentId });
       }
-      ctx.db.prepare('UPDATE tickets SET department_id = ?, updated_at = ? WHERE id = ?').run(to.departmentId, now, id);
+      stmt(ctx.db, 'UPDATE tickets SET department_id = ?, updated_at = ? WHERE id = ?').run(to.departmentId, now, id);
       appendTicketEvent(ctx, id, 'forwarded', { departmentId: t.department_id }, { departmentId: to.departmentId, reason });
     }
     return publish(ctx, id);
@@ -225,7 +213,7 @@ export const ticketHandlers: HandlerMap<Method> = {
   'tickets.note': ({ id, text }, ctx) => {
     const t = mustFind(ctx, id);
     appendTicketEvent(ctx, t.id, 'note', null, { text });
-    ctx.db.prepare('UPDATE tickets SET updated_at = ? WHERE id = ?').run(ctx.clock.now(), id);
+    stmt(ctx.db, 'UPDATE tickets SET updated_at = ? WHERE id = ?').run(ctx.clock.now(), id);
     publish(ctx, id);
     return null;
   },
@@ -236,10 +224,10 @@ export const ticketHandlers: HandlerMap<Method> = {
       throw new DomainError('CONFLICT', 'errors.notAComplaint', `Ticket ${t.number} is not a complaint.`, { number: t.number });
     }
     assertMayWork(ctx, t, 'complaint');
-    if (complaint.responsibleDepartmentId && !ctx.db.prepare('SELECT 1 FROM departments WHERE id = ?').get(complaint.responsibleDepartmentId)) {
+    if (complaint.responsibleDepartmentId && !stmt(ctx.db, 'SELECT 1 FROM departments WHERE id = ?').get(complaint.responsibleDepartmentId)) {
       throw new DomainError('NOT_FOUND', 'errors.departmentNotFound', `No department ${complaint.responsibleDepartmentId}.`, { id: complaint.responsibleDepartmentId });
     }
-    ctx.db.prepare('UPDATE tickets SET complaint = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(complaint), ctx.clock.now(), id);
+    stmt(ctx.db, 'UPDATE tickets SET complaint = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(complaint), ctx.clock.now(), id);
     appendTicketEvent(ctx, id, 'complaint', { complaint: complaintOf(t) }, { complaint });
     return publish(ctx, id);
   },
@@ -249,9 +237,8 @@ export const ticketHandlers: HandlerMap<Method> = {
     if (!t.assignee_id) {
       throw new DomainError('CONFLICT', 'errors.noAssignee', `Ticket ${t.number} has no agent to record an error against.`, { number: t.number });
     }
-    ctx.db
-      .prepare('INSERT INTO agent_errors (id, agent_id, ticket_id, at, reason, recorded_by) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(newId(ctx.clock), t.assignee_id, id, ctx.clock.now(), reason, ctx.user!.id);
+    stmt(ctx.db, 'INSERT INTO agent_errors (id, agent_id, ticket_id, at, reason, recorded_by) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(newId(ctx.clock), t.assignee_id, id, ctx.clock.now(), reason, ctx.user.id);
     appendTicketEvent(ctx, id, 'error', null, { agentId: t.assignee_id, agentName: t.assignee_name, reason });
     publish(ctx, id);
     return null;

@@ -31,7 +31,7 @@ export const userHandlers: HandlerMap<'users.list' | 'users.create' | 'users.upd
       ctx.db,
       { id: newId(ctx.clock), name: input.name, displayName: input.displayName, role: input.role, passwordHash: hashPassword(input.password) },
       ctx.clock.now(),
-      ctx.user!.id,
+      ctx.user.id,
     );
     recordAudit(ctx, { action: 'user.create', subject: user.id, after: { name: user.name, displayName: user.displayName, role: user.role } });
     ctx.emit({ type: 'users.changed' });
@@ -51,10 +51,10 @@ export const userHandlers: HandlerMap<'users.list' | 'users.create' | 'users.upd
     if (losesAdmin && countActiveAdmins(ctx.db) <= 1) {
       throw new DomainError('CONFLICT', 'errors.lastAdmin', 'The centre needs at least one active admin.');
     }
-    if (input.id === ctx.user!.id && next.disabled) {
+    if (input.id === ctx.user.id && next.disabled) {
       throw new DomainError('CONFLICT', 'errors.disableSelf', 'You cannot disable your own account.');
     }
-    const user = updateUserRow(ctx.db, input.id, next, ctx.clock.now(), ctx.user!.id);
+    const user = updateUserRow(ctx.db, input.id, next, ctx.clock.now(), ctx.user.id);
     recordAudit(ctx, {
       action: 'user.update',
       subject: user.id,
@@ -67,7 +67,7 @@ export const userHandlers: HandlerMap<'users.list' | 'users.create' | 'users.upd
 
   'users.resetPassword': (input, ctx) => {
     if (!findUserById(ctx.db, input.id)) throw notFound(input.id);
-    setPasswordHash(ctx.db, input.id, hashPassword(input.password), ctx.clock.now(), ctx.user!.id);
+    setPasswordHash(ctx.db, input.id, hashPassword(input.password), ctx.clock.now(), ctx.user.id);
     recordAudit(ctx, { action: 'user.resetPassword', subject: input.id });
     return null;
   },

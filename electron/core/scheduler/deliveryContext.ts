@@ -4,14 +4,14 @@ import type { AppEvent } from '../../../shared/contract';
 import type { Db } from '../db/open';
 import type { NotifyPort } from '../context';
 import { openRiskCounts } from '../services/board';
+import type { OpenQueue } from '../services/openQueue';
 import { getNotificationPrefs } from '../services/notificationPrefs';
 import { getSetting } from '../services/settings';
-import { findUserById } from '../services/users';
+import { activeSessionUser } from '../services/users';
 import type { DeliveryContext } from './delivery';
 
-export function deliveryContext(db: Db, userId: string | null, notify: NotifyPort, publish: (e: AppEvent) => void): DeliveryContext {
-  const row = userId ? findUserById(db, userId) : undefined;
-  const user = row && !row.disabled ? { id: row.id, name: row.name, displayName: row.display_name, role: row.role } : null;
+export function deliveryContext(db: Db, openQueue: OpenQueue, userId: string | null, notify: NotifyPort, publish: (e: AppEvent) => void): DeliveryContext {
+  const user = activeSessionUser(db, userId);
   return {
     user,
     prefs: getNotificationPrefs(db, user?.id ?? null),
@@ -19,6 +19,6 @@ export function deliveryContext(db: Db, userId: string | null, notify: NotifyPor
     timeZone: getSetting(db, 'centre')?.timeZone ?? 'Asia/Shanghai',
     notify,
     publish,
-    openCounts: (at) => openRiskCounts(db, at),
+    openCounts: (at) => openRiskCounts(openQueue, at),
   };
 }

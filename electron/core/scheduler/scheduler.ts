@@ -13,6 +13,12 @@ import { nextPendingDue } from './moments';
 
 export const MAX_WAIT_MS = 30_000;
 
+/** The moments due by an instant, with what delivery needs (query plan: tests/integration/queryPlans.test.ts). */
+export const DUE_MOMENTS = `SELECT m.id, m.kind, m.subject_id AS ticketId, m.due_at AS dueAt, t.number, t.type_code AS typeCode,
+            t.assignee_id AS assigneeId, c.name AS customerName
+     FROM due_moments m JOIN tickets t ON t.id = m.subject_id JOIN customers c ON c.id = t.customer_id
+     WHERE m.fired_at IS NULL AND m.due_at <= ? ORDER BY m.due_at, m.id`;
+
 export interface FiredMoment {
   id: number;
   kind: MomentKind;
@@ -46,12 +52,7 @@ export function createScheduler(deps: { db: Db; clock: Clock; logger: Logger; de
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
 
-  const due = db.prepare(
-    `SELECT m.id, m.kind, m.subject_id AS ticketId, m.due_at AS dueAt, t.number, t.type_code AS typeCode,
-            t.assignee_id AS assigneeId, c.name AS customerName
-     FROM due_moments m JOIN tickets t ON t.id = m.subject_id JOIN customers c ON c.id = t.customer_id
-     WHERE m.fired_at IS NULL AND m.due_at <= ? ORDER BY m.due_at, m.id`,
-  );
+  const due = db.prepare(DUE_MOMENTS);
   const markFired = db.prepare('UPDATE due_moments SET fired_at = ? WHERE id = ? AND fired_at IS NULL');
   const record = db.prepare(
     'INSERT INTO notifications (id, moment_id, kind, ticket_id, recipient_id, created_at, caught_up) VALUES (?, ?, ?, ?, ?, ?, ?)',

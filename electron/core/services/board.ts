@@ -5,8 +5,11 @@ import { DAY_MS, localToUtc, offsetMsAt, type SlaStatus } from '../../../shared/
 import type { TicketRow } from '../../../shared/tickets/types';
 import type { Db } from '../db/open';
 import { getSetting } from './settings';
-import { openTickets, TICKET_SELECT, toTicketRow, type TicketRecord } from './ticketRows';
-import { byUrgency, ticketSlaStatus } from './ticketSla';
+import { isAtRisk } from '../../../shared/tickets/sla';
+import { stmt } from '../db/stmt';
+import type { OpenQueue } from './openQueue';
+import { TICKET_SELECT, toTicketRow, type TicketRecord } from './ticketRows';
+import { ticketSlaStatus } from './ticketSla';
 
 /** Local midnight of `now` in the centre's zone, as a UTC instant. */
 export function dayStartOf(now: number, timeZone: string): number {
@@ -14,33 +17,23 @@ export function dayStartOf(now: number, timeZone: string): number {
   return localToUtc(timeZone, Math.floor(local / DAY_MS) * DAY_MS);
 }
 
-function openWithStatus(db: Db, now: number): { row: TicketRow; status: SlaStatus }[] {
-  return openTickets(db).map((r) => {
-    const row = toTicketRow(r);
-    return { row, status: ticketSlaStatus(db, row.sla, now) };
-  });
-}
-
-export function countBreachedOpen(db: Db, now: number): number {
-  return openRiskCounts(db, now).breached;
-}
-
-/** Breached and at-risk open tickets, counted as the queue's filters count them. */
-export function openRiskCounts(db: Db, now: number): { breached: number; atRisk: number } {
+/** Breached and at-risk open tickets, counted as the queue's filters count them (from memory). */
+export function openRiskCounts(openQueue: OpenQueue, now: number): { breached: number; atRisk: number } {
   let breached = 0;
   let atRisk = 0;
-  for (const { status } of openWithStatus(db, now)) {
+  for (const { status } of openQueue.byUrgency(now)) {
     if (status.breached) breached++;
-    else if (status.warning && !status.paused) atRisk++;
+    else if (isAtRisk(status)) atRisk++;
   }
   return { breached, atRisk };
 }
 
-export function boardSnapshot(db: Db, now: number, urgentLimit: number): BoardSnapshot {
+/** The board's figures at `now`; the open tickets come from memory (services/openQueue.ts). */
+export function boardSnapshot(db: Db, openQueue: OpenQueue, now: number, urgentLimit: number): BoardSnapshot {
   const timeZone = getSetting(db, 'centre')?.timeZone ?? 'Asia/Shanghai';
   const dayStart = dayStartOf(now, timeZone);
-  const open = openWithStatus(db, now).sort((a, b) => byUrgency(a.status, b.status));
-  const completed = (db.prepare(`${TICKET_SELECT} WHERE t.feedback_at >= ? AND t.feedback_at <= ?`).all(dayStart, now) as TicketRecord[]).map(toTicketRow);
+  const open = openQueue.byUrgency(now);
+  const completed = (stmt(db, `${TICKET_SELECT} WHERE t.feedback_at >= ? AND t.feedback_at <= ?`).all(dayStart, now) as TicketRecord[]).map(toTicketRow);
   const late = completed.filter((t) => (t.overtimeMinutes ?? 0) > 0);
   const handling = completed.map((t) => ticketSlaStatus(db, t.sla, now).elapsedMs);
 
@@ -67,7 +60,7 @@ export function boardSnapshot(db: Db, now: number, urgentLimit: number): BoardSn
       waiting: count((x) => x.row.status === 'new'),
       inProgress: count((x) => x.row.status === 'accepted' || x.row.status === 'in_progress'),
       paused: count((x) => x.row.status === 'waiting'),
-      atRisk: count((x) => x.status.warning && !x.status.breached && !x.status.paused),
+      atRisk: count((x) => isAtRisk(x.status)),
       breachedOpen: count((x) => x.status.breached),
       breachedToday: count((x) => x.status.breached && x.status.due >= dayStart) + late.length,
       completedToday: completed.length,

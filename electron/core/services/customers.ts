@@ -3,6 +3,7 @@ import { pinyin } from 'pinyin-pro';
 import type { CustomerInput } from '../../../shared/tickets/schemas';
 import type { Customer, CustomerSummary } from '../../../shared/tickets/types';
 import type { Db } from '../db/open';
+import { stmt } from '../db/stmt';
 
 interface CustomerRow {
   rowid: number;
@@ -55,7 +56,7 @@ function toCustomer(r: CustomerRow): Customer {
 }
 
 export function getCustomer(db: Db, id: string): Customer | null {
-  const row = db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as CustomerRow | undefined;
+  const row = stmt(db, `${SELECT} WHERE c.id = ?`).get(id) as CustomerRow | undefined;
   return row ? toCustomer(row) : null;
 }
 

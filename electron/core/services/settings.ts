@@ -3,6 +3,7 @@ import type { CentreSettings } from '../../../shared/types';
 import type { DeductionRules } from '../../../shared/sla';
 import type { Language } from '../../../shared/validation';
 import type { Db } from '../db/open';
+import { stmt } from '../db/stmt';
 
 export interface SettingsShape {
   centre: CentreSettings;
@@ -14,7 +15,7 @@ export interface SettingsShape {
 export type SettingKey = keyof SettingsShape;
 
 export function getSetting<K extends SettingKey>(db: Db, key: K): SettingsShape[K] | null {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row ? (JSON.parse(row.value) as SettingsShape[K]) : null;
 }
 
@@ -25,7 +26,7 @@ export function setSetting<K extends SettingKey>(
   at: number,
   by: string | null,
 ): void {
-  db.prepare(
+  stmt(db,
     `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   ).run(key, JSON.stringify(value), at, by);

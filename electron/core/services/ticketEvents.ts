@@ -6,6 +6,7 @@ import { TICKET_EVENTS_CHAIN } from '../db/check';
 import type { Db } from '../db/open';
 import type { CallContext } from '../context';
 import { newId } from '../ids';
+import { stmt } from '../db/stmt';
 
 export function appendTicketEvent(
   ctx: Pick<CallContext, 'db' | 'clock' | 'user' | 'seat'>,
@@ -27,8 +28,7 @@ export function appendTicketEvent(
 }
 
 export function ticketEvents(db: Db, ticketId: string): TicketEventView[] {
-  const rows = db
-    .prepare(
+  const rows = stmt(db,
       `SELECT e.id, e.at, e.kind, e.actor_id, u.display_name AS actor_name, e.seat, e.before, e.after
        FROM ticket_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.ticket_id = ? ORDER BY e.seq`,
     )

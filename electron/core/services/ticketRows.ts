@@ -4,6 +4,7 @@ import type { Channel, Priority, TicketStatus } from '../../../shared/tickets/li
 import type { Complaint, CustomerTier, TicketRow } from '../../../shared/tickets/types';
 import type { Db } from '../db/open';
 import { toSummary } from './customers';
+import { stmt } from '../db/stmt';
 
 export interface TicketRecord {
   rowid: number;
@@ -18,6 +19,7 @@ export interface TicketRecord {
   subject: string;
   description: string;
   status: TicketStatus;
+  is_open: 0 | 1;
   assignee_id: string | null;
   assignee_name: string | null;
   department_id: string | null;
@@ -83,15 +85,15 @@ export function toTicketRow(r: TicketRecord): TicketRow {
 export const complaintOf = (r: TicketRecord): Complaint | null => (r.complaint ? (JSON.parse(r.complaint) as Complaint) : null);
 
 export function findTicket(db: Db, id: string): TicketRecord | undefined {
-  return db.prepare(`${TICKET_SELECT} WHERE t.id = ?`).get(id) as TicketRecord | undefined;
+  return stmt(db, `${TICKET_SELECT} WHERE t.id = ?`).get(id) as TicketRecord | undefined;
 }
 
 export function openTickets(db: Db): TicketRecord[] {
-  return db.prepare(`${TICKET_SELECT} WHERE t.is_open`).all() as TicketRecord[];
+  return stmt(db, `${TICKET_SELECT} WHERE t.is_open`).all() as TicketRecord[];
 }
 
 export function ticketsOfCustomer(db: Db, customerId: string, limit: number): TicketRecord[] {
-  return db.prepare(`${TICKET_SELECT} WHERE t.customer_id = ? ORDER BY t.created_at DESC LIMIT ?`).all(customerId, limit) as TicketRecord[];
+  return stmt(db, `${TICKET_SELECT} WHERE t.customer_id = ? ORDER BY t.created_at DESC LIMIT ?`).all(customerId, limit) as TicketRecord[];
 }
 
 /** The ticket an intake form's request id already created, if any (tickets.create is idempotent). */

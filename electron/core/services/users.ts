@@ -1,7 +1,8 @@
 // The centre's staff accounts. Passwords are stored only as scrypt hashes.
 import type { Role } from '../../../shared/roles';
-import type { UserSummary } from '../../../shared/types';
+import type { SessionUser, UserSummary } from '../../../shared/types';
 import type { Db } from '../db/open';
+import { stmt } from '../db/stmt';
 
 interface UserRow {
   id: string;
@@ -29,21 +30,30 @@ export function toSummary(r: UserRow): UserSummary {
 }
 
 export function findUserById(db: Db, id: string): UserRow | undefined {
-  return db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`).get(id) as UserRow | undefined;
+  return stmt(db, `SELECT ${COLUMNS} FROM users WHERE id = ?`).get(id) as UserRow | undefined;
 }
 
+/** The signed-in user an id stands for: null when there is none, or the account is disabled. */
+export function activeSessionUser(db: Db, id: string | null): SessionUser | null {
+  const row = id ? findUserById(db, id) : undefined;
+  return row && !row.disabled ? sessionUserOf(row) : null;
+}
+
+/** A user row as the signed-in user the rest of the app sees. */
+export const sessionUserOf = (row: UserRow): SessionUser => ({ id: row.id, name: row.name, displayName: row.display_name, role: row.role });
+
 export function findUserByName(db: Db, name: string): UserRow | undefined {
-  return db.prepare(`SELECT ${COLUMNS} FROM users WHERE name = ?`).get(name) as UserRow | undefined;
+  return stmt(db, `SELECT ${COLUMNS} FROM users WHERE name = ?`).get(name) as UserRow | undefined;
 }
 
 export function listUsers(db: Db): UserSummary[] {
-  return (db.prepare(`SELECT ${COLUMNS} FROM users ORDER BY disabled, role DESC, name`).all() as UserRow[]).map(
+  return (stmt(db, `SELECT ${COLUMNS} FROM users ORDER BY disabled, role DESC, name`).all() as UserRow[]).map(
     toSummary,
   );
 }
 
 export function countActiveAdmins(db: Db): number {
-  return (db.prepare(`SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0`).get() as { n: number }).n;
+  return (stmt(db, `SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0`).get() as { n: number }).n;
 }
 
 export interface NewUser {
@@ -55,7 +65,7 @@ export interface NewUser {
 }
 
 export function insertUser(db: Db, u: NewUser, at: number, by: string | null): UserSummary {
-  db.prepare(
+  stmt(db,
     `INSERT INTO users (id, name, display_name, role, password_hash, created_at, created_by, updated_at, updated_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(u.id, u.name, u.displayName, u.role, u.passwordHash, at, by, at, by);
@@ -69,12 +79,12 @@ export function updateUserRow(
   at: number,
   by: string,
 ): UserSummary {
-  db.prepare(
+  stmt(db,
     `UPDATE users SET display_name = ?, role = ?, disabled = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
   ).run(change.displayName, change.role, change.disabled ? 1 : 0, at, by, id);
   return toSummary(findUserById(db, id)!);
 }
 
 export function setPasswordHash(db: Db, id: string, hash: string, at: number, by: string): void {
-  db.prepare(`UPDATE users SET password_hash = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(hash, at, by, id);
+  stmt(db, `UPDATE users SET password_hash = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(hash, at, by, id);
 }

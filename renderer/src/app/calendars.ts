@@ -1,7 +1,8 @@
 // The centre's calendars, compiled once per change, so every countdown in this window can run
 // the same working-time arithmetic as the main process (shared/sla).
 import { create } from 'zustand';
-import { compileCalendar, slaStatus, type CompiledCalendar, type SlaStatus } from '../../../shared/sla';
+import { compileCalendar, type CompiledCalendar, type SlaStatus } from '../../../shared/sla';
+import { ticketSlaStatus } from '../../../shared/tickets/sla';
 import type { TicketSla } from '../../../shared/tickets/types';
 import { call, onEvent } from '../api';
 
@@ -22,21 +23,10 @@ export function followCompiledCalendars(): () => void {
   return onEvent('calendars.changed', () => void useCompiledCalendars.getState().load());
 }
 
-/** The SLA of a ticket at `now`, frozen at feedback; null until the calendars are loaded. */
+/** The SLA of a ticket at `now` (shared/tickets/sla.ts), frozen at feedback; null until the calendars are loaded. */
 export function ticketSlaAt(compiled: Map<string, CompiledCalendar>, sla: TicketSla, now: number): SlaStatus | null {
   const calendar = compiled.get(sla.target.calendarId);
-  if (!calendar) return null;
-  return slaStatus(
-    { calendar, start: sla.start, target: sla.target, warning: sla.target.warning, pauses: sla.pauses, pausedSince: sla.pausedSince },
-    sla.feedbackAt ?? now,
-  );
+  return calendar ? ticketSlaStatus(calendar, sla, now) : null;
 }
 
-export type SlaTone = 'ok' | 'warning' | 'breached' | 'paused' | 'stopped';
-
-export function slaTone(status: SlaStatus, sla: TicketSla): SlaTone {
-  if (sla.feedbackAt !== null) return 'stopped';
-  if (status.paused) return 'paused';
-  if (status.breached) return 'breached';
-  return status.warning ? 'warning' : 'ok';
-}
+export { slaTone, type SlaTone } from '../../../shared/tickets/sla';

@@ -3,6 +3,7 @@
 // only when they changed. A board of 1,000 tiles then costs one loop over the visible ones per
 // second instead of 1,000 React renders; a tile scrolled or clipped out of view is repainted the
 // moment it comes back.
+import { countdownText } from '../../../shared/tickets/sla';
 import type { TicketSla } from '../../../shared/tickets/types';
 import { slaTone, ticketSlaAt, useCompiledCalendars, type SlaTone } from './calendars';
 import { useNow } from './ticker';
@@ -38,19 +39,11 @@ const observer =
         }
       });
 
-export function formatDuration(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
-}
+export { formatDuration } from '../../../shared/tickets/sla';
 
 export function countdownView(sla: TicketSla, now: number): CountdownView | null {
   const status = ticketSlaAt(useCompiledCalendars.getState().compiled, sla, now);
-  if (!status) return null;
-  const tone = slaTone(status, sla);
-  return { tone, text: status.breached ? `+${formatDuration(status.overtimeMs)}` : formatDuration(status.remainingMs) };
+  return status ? { tone: slaTone(status, sla), text: countdownText(status) } : null;
 }
 
 function paint(entry: Entry, now: number): void {

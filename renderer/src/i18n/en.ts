@@ -193,5 +193,9 @@ export const en: DeepString<Messages> = {
     invalid_format: 'Wrong format',
     invalid_value: 'Not an allowed value',
     custom: 'Not valid',
+    not_multiple_of: 'Not an allowed step',
+    invalid_union: 'Matches none of the allowed forms',
+    invalid_key: 'Contains a key that is not valid',
+    invalid_element: 'Contains an item that is not valid',
   },
 };

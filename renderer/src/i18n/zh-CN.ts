@@ -189,6 +189,10 @@ export const zhCN = {
     invalid_format: '格式不正确',
     invalid_value: '取值不正确',
     custom: '内容不正确',
+    not_multiple_of: '数值不符合步长要求',
+    invalid_union: '内容不符合任何一种允许的格式',
+    invalid_key: '包含不正确的键',
+    invalid_element: '包含不正确的项',
   },
 };
 

@@ -4,7 +4,7 @@ import { PauseCircleOutlined } from '@ant-design/icons';
 import { theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TicketSla } from '../../../../shared/tickets/types';
-import { formatDuration } from '../../app/countdownClock';
+import { countdownText } from '../../../../shared/tickets/sla';
 import { slaTone, ticketSlaAt, useCompiledCalendars, type SlaTone } from '../../app/calendars';
 import { useNow } from '../../app/ticker';
 
@@ -27,7 +27,7 @@ export function Countdown({ sla, size = 'default' }: { sla: TicketSla; size?: 'd
   const status = ticketSlaAt(compiled, sla, now);
   if (!status) return <span>—</span>;
   const tone = slaTone(status, sla);
-  const text = status.breached ? `+${formatDuration(status.overtimeMs)}` : formatDuration(status.remainingMs);
+  const text = countdownText(status);
   return (
     <span
       data-testid="countdown"

@@ -5,7 +5,7 @@ import { App, Button, Form, Input, Modal, Radio, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../../../shared/roles';
-import { allowedActions, type TicketAction } from '../../../../shared/tickets/lifecycle';
+import { allowedActions, mayWork, type TicketAction } from '../../../../shared/tickets/lifecycle';
 import type { Department, StaffMember, TicketDetail } from '../../../../shared/tickets/types';
 import { call } from '../../api';
 import { useErrorText } from '../../app/errors';
@@ -25,9 +25,10 @@ export function TicketActions({ ticket }: { ticket: TicketDetail }) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [busy, setBusy] = useState(false);
   const supervisor = roleAllows(me.role, 'supervisor');
-  const mine = ticket.assignee?.id === me.id;
-  const mayWork = supervisor || mine;
-  const actions = allowedActions(ticket.status).filter((a) => mayWork || (a === 'accept' && !ticket.assignee));
+  const assigneeId = ticket.assignee?.id ?? null;
+  // The core's own rule (shared/tickets/lifecycle.ts): offer only what it will accept.
+  const mayWorkIt = mayWork(me, assigneeId, 'transfer') === 'ok';
+  const actions = allowedActions(ticket.status).filter((a) => mayWork(me, assigneeId, a) === 'ok');
 
   const run = async (fn: () => Promise<unknown>) => {
     setBusy(true);
@@ -56,7 +57,7 @@ export function TicketActions({ ticket }: { ticket: TicketDetail }) {
             {t(`action.${a}`)}
           </Button>
         ))}
-        {mayWork && ticket.status !== 'closed' && (
+        {mayWorkIt && ticket.status !== 'closed' && (
           <Button icon={<SwapOutlined />} onClick={() => setDialog({ kind: 'transfer' })} data-testid="action-transfer">
             {t('ticket.transfer')}
           </Button>

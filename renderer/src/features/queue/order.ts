@@ -1,5 +1,6 @@
 // Filtering and the urgency order of the queue, pure so they are cheap to recompute.
 import type { CompiledCalendar, SlaStatus } from '../../../../shared/sla';
+import { byUrgency, isAtRisk } from '../../../../shared/tickets/sla';
 import type { TicketRow } from '../../../../shared/tickets/types';
 import { ticketSlaAt } from '../../app/calendars';
 import type { QueueFilter } from './store';
@@ -31,7 +32,7 @@ function matchesFilter(e: QueueEntry, filter: QueueFilter, me: string): boolean 
     case 'key':
       return row.tier === 'key';
     case 'atRisk':
-      return !!status && status.warning && !status.breached && !status.paused;
+      return !!status && isAtRisk(status);
     case 'breached':
       return !!status?.breached;
     case 'waiting':
@@ -39,14 +40,6 @@ function matchesFilter(e: QueueEntry, filter: QueueFilter, me: string): boolean 
     default:
       return true;
   }
-}
-
-/** Breached first (most overdue first), then least remaining time; paused ones by their frozen remainder. */
-export function byUrgency(a: QueueEntry, b: QueueEntry): number {
-  if (!a.status || !b.status) return a.row.createdAt - b.row.createdAt;
-  if (a.status.breached !== b.status.breached) return a.status.breached ? -1 : 1;
-  if (a.status.breached) return b.status.overtimeMs - a.status.overtimeMs;
-  return a.status.remainingMs - b.status.remainingMs || a.row.createdAt - b.row.createdAt;
 }
 
 export function queueView(
@@ -63,6 +56,7 @@ export function queueView(
     const entry = { row, status: ticketSlaAt(compiled, row.sla, now) };
     if (matchesFilter(entry, filter, me)) entries.push(entry);
   }
+  // The same urgency order as the core's (shared/tickets/sla.ts).
   return entries.sort(byUrgency);
 }
 
