@@ -9,6 +9,8 @@ import { foundationMethods } from './contract/foundation';
 import { slaMethods } from './contract/sla';
 import { ticketMethods } from './contract/tickets';
 import { boardMethods } from './contract/board';
+import { archiveMethods } from './contract/archive';
+import type { ArchiveJob } from './archive';
 import type { CustomerSummary, TicketRow } from './tickets/types';
 import type { Notice } from './notifications';
 
@@ -17,6 +19,7 @@ export const contract = {
   ...slaMethods,
   ...ticketMethods,
   ...boardMethods,
+  ...archiveMethods,
 } as const;
 
 export type { AppStatus } from './contract/foundation';
@@ -49,7 +52,15 @@ export type AppEvent =
    * The background integrity check (quick_check after a clean start) found damage: tell the admin.
    * Nothing was changed or deleted; `latestBackup` is the newest backup taken before this session.
    */
-  | { type: 'db.problem'; messageKey: 'errors.dbDamagedBackground'; latestBackup: string | null };
+  | { type: 'db.problem'; messageKey: 'errors.dbDamagedBackground'; latestBackup: string | null }
+  /** A month close or verification moved on (progress, done, failed, cancelled). */
+  | { type: 'archive.job'; job: ArchiveJob }
+  | { type: 'archives.changed' }
+  /** The first working day of a month: the admin is reminded to close the month before. */
+  | { type: 'archive.reminder'; month: string }
+  | { type: 'backups.changed' }
+  /** A restore is staged: the host closes the core and opens it again (the app restarts). */
+  | { type: 'db.restoreStaged'; backup: string };
 export type AppEventType = AppEvent['type'];
 
 export const isMethodName = (name: unknown): name is MethodName =>

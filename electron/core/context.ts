@@ -7,6 +7,7 @@ import type { Db } from './db/open';
 import type { Logger } from './log';
 import type { FiredBatch } from './scheduler/scheduler';
 import type { OpenQueue } from './services/openQueue';
+import type { ArchiveJobs } from './services/archive/jobs';
 
 /** The core's outbound port for OS notifications; the Electron shell implements it. */
 export interface NotifyPort {
@@ -30,6 +31,11 @@ export interface CoreDeps {
    * (the shell of the user who signs in); null when there was none or it was taken.
    */
   takeCatchUp(): FiredBatch | null;
+  dataDir: string;
+  /** Month close and verification jobs (services/archive/jobs.ts). */
+  archive: ArchiveJobs;
+  /** Starts a manual backup outside the call's transaction; `backups.changed` follows. */
+  startBackup(): void;
 }
 
 /** The signed-in user of this seat. One PC, one person at the keyboard. */

@@ -21,6 +21,11 @@ import { deliveryContext } from './scheduler/deliveryContext';
 import { deliver } from './scheduler/delivery';
 import { createScheduler, type FiredBatch } from './scheduler/scheduler';
 import { createOpenQueue } from './services/openQueue';
+import { archivesDirIn, listArchives } from './services/archive/create';
+import { createArchiveJobs } from './services/archive/jobs';
+import type { PdfPrinter } from './services/archive/report';
+import { ARCHIVE_REMINDER, deliverArchiveReminder, ensureArchiveReminders } from './services/archive/reminder';
+import { applyPendingRestore, copyBackupsIfDue } from './services/backups';
 
 export interface CoreOptions {
   dataDir: string;
@@ -31,6 +36,8 @@ export interface CoreOptions {
   backupCheckEveryMs?: number;
   /** How often to merge FTS index segments (db/maintenance.ts); 0 turns the timer off (tests). */
   maintenanceEveryMs?: number;
+  /** Prints the archive's report.html to PDF (Electron's printToPDF in the app); without it only HTML. */
+  printPdf?: PdfPrinter | null;
 }
 
 /**
@@ -95,6 +102,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   };
   const notify = options.notify ?? (() => {});
+  const archive = createArchiveJobs({
+    dbFile,
+    archivesDir: archivesDirIn(dataDir),
+    clock,
+    logger,
+    version: options.version ?? '0.0.0',
+    publish: (e) => publish(e),
+    printPdf: options.printPdf ?? null,
+  });
   const session = { userId: null as string | null };
   // Missed moments fire at start, usually before anyone signs in: kept for whoever signs in next.
   let pendingCatchUp: FiredBatch | null = null;
@@ -106,6 +122,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     deliver: (batch) => {
       if (batch.caughtUp && session.userId === null) pendingCatchUp = batch;
       deliver(batch, deliveryContext(db, openQueue, session.userId, notify, publish));
+    },
+    deliverOther: (moments) => {
+      for (const m of moments) {
+        if (m.kind !== ARCHIVE_REMINDER) continue;
+        deliverArchiveReminder(m.subjectId, deliveryContext(db, openQueue, session.userId, notify, publish), listArchives(archivesDirIn(dataDir)));
+      }
+      ensureArchiveReminders(db, clock.now());
     },
   });
   const deps: CoreDeps = {
@@ -123,6 +146,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       pendingCatchUp = null;
       return batch;
     },
+    dataDir,
+    archive,
+    startBackup: () => backupManual(),
   };
   const registry = createRegistry(handlers, deps, publish);
 
@@ -184,9 +210,41 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }
     })();
   };
+  const backupManual = () => {
+    void (async () => {
+      if (backupRun) await backupRun;
+      backupRun = (async () => {
+        try {
+          await backupNow(db, dataDir, 'manual', clock.now());
+          publish({ type: 'backups.changed' });
+        } catch (err) {
+          logger.error('Manual backup failed', { dataDir, ...describeError(err) });
+        } finally {
+          backupRun = null;
+        }
+      })();
+    })();
+  };
+  const copyBackups = () => {
+    if (closing || !db.open) return;
+    try {
+      copyBackupsIfDue(db, dataDir, clock.now());
+    } catch (err) {
+      logger.error('Copying backups failed', describeError(err));
+    }
+  };
   backupDaily();
+  copyBackups();
+  try {
+    ensureArchiveReminders(db, clock.now());
+  } catch (err) {
+    logger.error('Could not schedule the month-close reminder', describeError(err));
+  }
   const every = options.backupCheckEveryMs ?? 60 * 60 * 1000;
-  const timer = every > 0 ? setInterval(backupDaily, every) : null;
+  const timer = every > 0 ? setInterval(() => {
+    backupDaily();
+    copyBackups();
+  }, every) : null;
   timer?.unref();
 
   // --- FTS upkeep: automerge is off (migration 005), merge in bounded steps ------------------------
@@ -238,6 +296,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (closing) return;
       closing = true;
       scheduler.stop();
+      await archive.stop();
       if (timer) clearInterval(timer);
       if (maintenance) clearInterval(maintenance);
       listeners.clear();
@@ -265,6 +324,9 @@ async function openChecked(
   clock: Clock,
   logger: Logger,
 ): Promise<{ db: Db; startCheck: StartCheck }> {
+  // A restore staged by an admin (services/backups.ts) is applied before anything opens the file.
+  const restored = applyPendingRestore(dataDir, dbFile, clock.now());
+  if (restored) logger.info('Restored a backup', restored);
   const isNew = !existsSync(dbFile);
   const startCheck: StartCheck = isNew ? 'new-file' : uncleanShutdown(dbFile) ? 'quick_check' : 'background';
   const latest = () => {

@@ -7,7 +7,7 @@ import type { Db } from './open';
 export const BACKUPS_KEPT = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type BackupReason = 'daily' | 'pre-migration' | 'manual';
+export type BackupReason = 'daily' | 'pre-migration' | 'manual' | 'pre-restore';
 
 export interface BackupFile {
   file: string;

@@ -47,12 +47,31 @@ export interface Scheduler {
   stop(): void;
 }
 
-export function createScheduler(deps: { db: Db; clock: Clock; logger: Logger; deliver(batch: FiredBatch): void }): Scheduler {
+/** A due moment that is not about a ticket (e.g. the month-close reminder). */
+export interface FiredOther {
+  id: number;
+  kind: string;
+  subjectId: string;
+  dueAt: number;
+}
+
+export function createScheduler(deps: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  deliver(batch: FiredBatch): void;
+  /** Delivers fired moments of kinds other than sla.* (after the commit that marked them fired). */
+  deliverOther?(moments: FiredOther[], caughtUp: boolean): void;
+}): Scheduler {
   const { db, clock } = deps;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
 
   const due = db.prepare(DUE_MOMENTS);
+  const dueOther = db.prepare(
+    `SELECT id, kind, subject_id AS subjectId, due_at AS dueAt FROM due_moments
+     WHERE fired_at IS NULL AND due_at <= ? AND kind NOT LIKE 'sla.%' ORDER BY due_at, id`,
+  );
   const markFired = db.prepare('UPDATE due_moments SET fired_at = ? WHERE id = ? AND fired_at IS NULL');
   const record = db.prepare(
     'INSERT INTO notifications (id, moment_id, kind, ticket_id, recipient_id, created_at, caught_up) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -60,11 +79,22 @@ export function createScheduler(deps: { db: Db; clock: Clock; logger: Logger; de
 
   const fire = (caughtUp: boolean): FiredBatch | null => {
     const now = clock.now();
+    let others: FiredOther[] = [];
     const batch = db.transaction((): FiredBatch | null => {
       const moments = (due.all(now) as FiredMoment[]).filter((m) => markFired.run(now, m.id).changes === 1);
       for (const m of moments) record.run(newId(clock), m.id, m.kind, m.ticketId, m.assigneeId, now, caughtUp ? 1 : 0);
+      // Fired even without a listener: a moment left pending would keep the timer spinning.
+      others = (dueOther.all(now) as FiredOther[]).filter((m) => markFired.run(now, m.id).changes === 1);
+      for (const m of others) record.run(newId(clock), m.id, m.kind, null, null, now, caughtUp ? 1 : 0);
       return moments.length ? { moments, caughtUp, firedAt: now } : null;
     })();
+    if (others.length && deps.deliverOther) {
+      try {
+        deps.deliverOther(others, caughtUp);
+      } catch (err) {
+        deps.logger.error('Delivering fired moments failed', describeError(err));
+      }
+    }
     if (batch) {
       try {
         deps.deliver(batch);

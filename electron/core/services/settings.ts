@@ -1,6 +1,7 @@
 // Key/value settings of this seat's database; values are JSON.
 import type { CentreSettings } from '../../../shared/types';
 import type { DeductionRules } from '../../../shared/sla';
+import type { BackupSettings } from '../../../shared/archive';
 import type { Language } from '../../../shared/validation';
 import type { Db } from '../db/open';
 import { stmt } from '../db/stmt';
@@ -11,6 +12,7 @@ export interface SettingsShape {
   'deductions.rules': DeductionRules;
   /** Every seat code this PC has held (services/seatCodes.ts). */
   'seat.codesHeld': string[];
+  'backups.copy': BackupSettings;
 }
 export type SettingKey = keyof SettingsShape;
 

@@ -1,0 +1,272 @@
+// Month close: one folder kefu-archive-<SEAT>-<YYYY-MM>/ laid out like a BagIt bag, and a .zip of
+// it. Everything is written under a temp name, fsynced and renamed into place at the very end, so
+// a failed or cancelled run leaves nothing that looks like an archive.
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import type { ArchiveSummary, ChainHead } from '../../../../shared/archive';
+import { openDatabase, type Db } from '../../db/open';
+import { getSetting } from '../settings';
+import { chainHeadAt, chainSegment, monthBounds } from './month';
+import { monthReportData, renderMonthReport, type PdfPrinter } from './report';
+import { archiveSections, prepareMonthTickets, type ArchiveSection, type MonthSource } from './sections';
+import { ArchiveCancelled, fsyncFile, writeSectionTables } from './tables';
+import { writeZip } from './zip';
+
+export const archiveName = (seat: string, month: string) => `kefu-archive-${seat}-${month}`;
+export const archivesDirIn = (dataDir: string) => join(dataDir, 'archives');
+
+export interface CreateArchiveOptions {
+  dbFile: string;
+  month: string;
+  /** Where the folder and the zip go (default <dataDir>/archives). */
+  targetDir: string;
+  createdBy: string;
+  createdAt: number;
+  appVersion: string;
+  printPdf?: PdfPrinter | null;
+  onProgress?(fraction: number, step: string): void;
+  isCancelled?(): boolean;
+}
+
+export interface CreatedArchive extends ArchiveSummary {
+  counts: Record<string, number>;
+  chains: ChainHead[];
+  pdf: boolean;
+}
+
+/** Opens a snapshot of the month: a read-only connection inside one read transaction. */
+export function openMonthSource(dbFile: string, month: string): { src: MonthSource; sections: ArchiveSection[]; seat: string; centreName: string; close(): void } {
+  const db: Db = openDatabase(dbFile, { readonly: true });
+  try {
+    db.exec('BEGIN');
+    const centre = getSetting(db, 'centre');
+    if (!centre) throw new Error('The centre is not set up: there is nothing to archive.');
+    const { from, to } = monthBounds(month, centre.timeZone);
+    const src: MonthSource = {
+      db,
+      month,
+      from,
+      to,
+      timeZone: centre.timeZone,
+      segments: { ticket_events: chainSegment(db, 'ticket_events', from, to), audit_log: chainSegment(db, 'audit_log', from, to) },
+    };
+    prepareMonthTickets(src);
+    const sections = archiveSections().filter((s) => s.available(db));
+    return {
+      src,
+      sections,
+      seat: centre.seatCode,
+      centreName: centre.centreName,
+      close() {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        db.close();
+      },
+    };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function sha256File(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const h = createHash('sha256');
+    createReadStream(path)
+      .on('data', (c) => h.update(c))
+      .on('error', reject)
+      .on('end', () => resolve(h.digest('hex')));
+  });
+}
+
+function writeSynced(path: string, text: string): void {
+  writeFileSync(path, text, 'utf8');
+  fsyncFile(path);
+}
+
+function fsyncDir(path: string): void {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some platforms (Windows) cannot open a directory; the renames are durable there anyway.
+  }
+}
+
+function isoUtc(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+export async function createArchive(o: CreateArchiveOptions): Promise<CreatedArchive> {
+  const month = openMonthSource(o.dbFile, o.month);
+  const name = archiveName(month.seat, o.month);
+  mkdirSync(o.targetDir, { recursive: true });
+  const tmp = join(o.targetDir, `.${name}.partial-${process.pid}-${o.createdAt}`);
+  const tmpZip = `${tmp}.zip`;
+  const check = () => {
+    if (o.isCancelled?.()) throw new ArchiveCancelled();
+  };
+  try {
+    const { src, sections } = month;
+    const dataDir = join(tmp, 'data');
+    mkdirSync(dataDir, { recursive: true });
+    o.onProgress?.(0, 'archive.step.counting');
+    const expected = sections.reduce((n, s) => n + s.count(src), 0);
+    check();
+    // Tables take ~90 % of the time; the report, checksums and the zip the rest.
+    const counts = await writeSectionTables(src, sections, dataDir, new Date(src.to), {
+      rows(done) {
+        check();
+        o.onProgress?.(0.9 * Math.min(1, done / Math.max(1, expected)), 'archive.step.tables');
+      },
+    });
+    check();
+    o.onProgress?.(0.9, 'archive.step.report');
+    const seats = (src.db.prepare('SELECT DISTINCT seat FROM tickets WHERE id IN (SELECT id FROM temp.month_tickets) ORDER BY seat').pluck().all() as string[]);
+    if (!seats.includes(month.seat)) seats.unshift(month.seat);
+    const html = renderMonthReport(monthReportData(src, month.centreName, seats));
+    writeSynced(join(dataDir, 'report.html'), html);
+    let pdf = false;
+    if (o.printPdf) {
+      const bytes = await o.printPdf(html);
+      writeFileSync(join(dataDir, 'report.pdf'), bytes);
+      fsyncFile(join(dataDir, 'report.pdf'));
+      pdf = true;
+    }
+    check();
+    const chains: ChainHead[] = (['ticket_events', 'audit_log'] as const).map((table) => ({
+      table,
+      ...chainHeadAt(src.db, table, src.segments[table].hi),
+    }));
+    month.close();
+
+    o.onProgress?.(0.93, 'archive.step.checksums');
+    const payload = readdirSync(dataDir).sort();
+    let bytes = 0;
+    const manifest: string[] = [];
+    for (const f of payload) {
+      bytes += statSync(join(dataDir, f)).size;
+      manifest.push(`${await sha256File(join(dataDir, f))}  data/${f}`);
+    }
+    writeSynced(join(tmp, 'manifest-sha256.txt'), manifest.join('\n') + '\n');
+    writeSynced(join(tmp, 'bagit.txt'), 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
+    const unavailable = archiveSections().filter((s) => !sections.includes(s)).map((s) => s.name);
+    const info = [
+      `Source-Organization: ${month.centreName}`,
+      `Bagging-Date: ${isoUtc(o.createdAt).slice(0, 10)}`,
+      `Payload-Oxum: ${bytes}.${payload.length}`,
+      `Kefu-Month: ${o.month}`,
+      `Kefu-Time-Zone: ${src.timeZone}`,
+      `Kefu-Period: ${isoUtc(src.from)}/${isoUtc(src.to)}`,
+      `Kefu-Seat: ${month.seat}`,
+      `Kefu-Seats: ${seats.join(' ')}`,
+      `Kefu-Sections: ${sections.map((s) => s.name).join(' ')}`,
+      ...(unavailable.length ? [`Kefu-Sections-Not-In-This-Database: ${unavailable.join(' ')}`] : []),
+      ...sections.map((s) => `Kefu-Count-${s.name}: ${counts[s.name] ?? 0}`),
+      ...chains.map((c) => `Kefu-Chain-Head-${c.table}: ${c.seq} ${c.hash} ${c.rows}`),
+      `Kefu-Created-By: ${o.createdBy}`,
+      `Kefu-Created-At: ${isoUtc(o.createdAt)}`,
+      `Kefu-App-Version: ${o.appVersion}`,
+    ];
+    writeSynced(join(tmp, 'bag-info.txt'), info.join('\n') + '\n');
+    const tags = ['bag-info.txt', 'bagit.txt', 'manifest-sha256.txt'];
+    const tagLines: string[] = [];
+    for (const t of tags) tagLines.push(`${await sha256File(join(tmp, t))}  ${t}`);
+    writeSynced(join(tmp, 'tagmanifest-sha256.txt'), tagLines.join('\n') + '\n');
+    fsyncDir(dataDir);
+    fsyncDir(tmp);
+    check();
+
+    o.onProgress?.(0.95, 'archive.step.zip');
+    const files = [...tags, 'tagmanifest-sha256.txt', ...payload.map((f) => `data/${f}`)].sort();
+    const zfd = openSync(tmpZip, 'w');
+    try {
+      await writeZip(zfd, files.map((f) => ({ name: `${name}/${f}`, path: join(tmp, f) })));
+      fsyncSync(zfd);
+    } finally {
+      closeSync(zfd);
+    }
+    check();
+
+    // Into place: an older archive of the month (regenerating) is moved aside first, removed last.
+    const folder = join(o.targetDir, name);
+    const zip = `${folder}.zip`;
+    const aside = join(o.targetDir, `.${name}.replaced-${o.createdAt}`);
+    if (existsSync(folder)) renameSync(folder, aside);
+    if (existsSync(zip)) rmSync(zip, { force: true });
+    renameSync(tmp, folder);
+    renameSync(tmpZip, zip);
+    fsyncDir(o.targetDir);
+    rmSync(aside, { recursive: true, force: true });
+    o.onProgress?.(1, 'archive.step.done');
+    return {
+      name,
+      month: o.month,
+      seat: month.seat,
+      folder,
+      zip,
+      createdAt: o.createdAt,
+      sizeBytes: statSync(zip).size,
+      counts,
+      chains,
+      pdf,
+    };
+  } catch (err) {
+    month.close();
+    rmSync(tmp, { recursive: true, force: true });
+    rmSync(tmpZip, { force: true });
+    throw err;
+  }
+}
+
+/** The archives in a folder, newest month first. */
+export function listArchives(targetDir: string): ArchiveSummary[] {
+  if (!existsSync(targetDir)) return [];
+  const re = /^kefu-archive-([A-Z0-9]{2,6})-(\d{4}-\d{2})$/;
+  return readdirSync(targetDir)
+    .map((n) => ({ n, m: re.exec(n) }))
+    .filter((x): x is { n: string; m: RegExpExecArray } => x.m !== null && statSync(join(targetDir, x.n)).isDirectory())
+    .map(({ n, m }) => {
+      const folder = join(targetDir, n);
+      const zip = existsSync(`${folder}.zip`) ? `${folder}.zip` : null;
+      let createdAt: number | null = null;
+      try {
+        const info = readBagInfoText(join(folder, 'bag-info.txt'));
+        createdAt = Date.parse(info['Kefu-Created-At'] ?? '') || null;
+      } catch {
+        createdAt = null;
+      }
+      return { name: n, seat: m[1]!, month: m[2]!, folder, zip, createdAt, sizeBytes: zip ? statSync(zip).size : 0 };
+    })
+    .sort((a, b) => (a.month < b.month ? 1 : a.month > b.month ? -1 : a.seat.localeCompare(b.seat)));
+}
+
+export function parseBagInfo(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const i = line.indexOf(':');
+    if (i > 0) out[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+  }
+  return out;
+}
+
+function readBagInfoText(path: string): Record<string, string> {
+  return parseBagInfo(readFileSync(path, 'utf8'));
+}
