@@ -235,11 +235,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   backupDaily();
   copyBackups();
-  try {
-    ensureArchiveReminders(db, clock.now());
-  } catch (err) {
-    logger.error('Could not schedule the month-close reminder', describeError(err));
-  }
+  // Cheap and idempotent: before every firing, so a centre set up meanwhile gets its reminder.
+  const scheduleReminders = () => {
+    try {
+      if (!closing && db.open) ensureArchiveReminders(db, clock.now());
+    } catch (err) {
+      logger.error('Could not schedule the month-close reminder', describeError(err));
+    }
+  };
   const every = options.backupCheckEveryMs ?? 60 * 60 * 1000;
   const timer = every > 0 ? setInterval(() => {
     backupDaily();
@@ -286,8 +289,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }
       return () => listeners.delete(listener);
     },
-    startScheduler: () => scheduler.start(),
-    onResume: () => scheduler.wake(),
+    startScheduler: () => {
+      scheduleReminders();
+      return scheduler.start();
+    },
+    onResume: () => {
+      scheduleReminders();
+      return scheduler.wake();
+    },
     requestOpenTicket: (ticketId) => publish({ type: 'ticket.open', ticketId }),
     breachedOpenCount: () => openQueue.breachedCount(clock.now()),
     startCheck,

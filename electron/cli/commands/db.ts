@@ -1,10 +1,12 @@
 // Database commands: integrity check and the list of backups, reading the file without changing it.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { listBackups } from '../../core/db/backup';
+import { backupNow, listBackups } from '../../core/db/backup';
+import { applyPendingRestore, stageRestore } from '../../core/services/backups';
 import { fullCheck } from '../../core/db/check';
 import { closeDatabase, openDatabase } from '../../core/db/open';
 import { dbFileIn, defaultDataDir } from '../../core/paths';
+import { sessionMarkerFile } from '../../core/db/sessionMarker';
 import { printJson, type CliCommand } from './types';
 
 export function dataDirFrom(args: string[]): { dataDir: string; rest: Record<string, string | boolean | undefined> } {
@@ -38,6 +40,44 @@ export const dbBackups: CliCommand = {
   async run(args) {
     const { dataDir } = dataDirFrom(args);
     printJson(listBackups(dataDir).map((b) => ({ ...b, at: new Date(b.at).toISOString() })));
+    return 0;
+  },
+};
+
+export const dbBackup: CliCommand = {
+  name: 'db backup',
+  usage: 'db backup [--data <dir>]',
+  summary: 'makes a backup now (SQLite online backup; the app may keep running)',
+  async run(args) {
+    const { dataDir } = dataDirFrom(args);
+    const file = dbFileIn(dataDir);
+    if (!existsSync(file)) throw new Error(`No Kefu Desk database at ${file}.`);
+    const db = openDatabase(file, { readonly: true });
+    try {
+      const b = await backupNow(db, dataDir, 'manual', Date.now());
+      printJson({ ...b, at: new Date(b.at).toISOString() });
+      return 0;
+    } finally {
+      closeDatabase(db);
+    }
+  },
+};
+
+export const dbRestore: CliCommand = {
+  name: 'db restore',
+  usage: 'db restore <backup name> [--data <dir>] [--force]',
+  summary: 'puts a backup in place of the database, keeping the current state as a pre-restore backup (close the app first)',
+  async run(args) {
+    const { dataDir } = dataDirFrom(args);
+    const name = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '--data');
+    if (!name) throw new Error('Name the backup to restore (see `db backups`).');
+    const file = dbFileIn(dataDir);
+    if (existsSync(sessionMarkerFile(file)) && !args.includes('--force')) {
+      throw new Error('Kefu Desk seems to be running on this database (or did not close cleanly): close it first, restore from Settings → Database, or add --force.');
+    }
+    stageRestore(dataDir, name, Date.now(), null);
+    const done = applyPendingRestore(dataDir, file, Date.now());
+    printJson(done);
     return 0;
   },
 };

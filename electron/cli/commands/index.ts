@@ -1,7 +1,8 @@
 import { calendar } from './calendar';
-import { dbBackups, dbCheck } from './db';
+import { archiveCreate, archiveVerify } from './archive';
+import { dbBackup, dbBackups, dbCheck, dbRestore } from './db';
 import { slaDue } from './sla';
 import { typesList } from './types-list';
 import type { CliCommand } from './types';
 
-export const commands: CliCommand[] = [dbCheck, dbBackups, slaDue, calendar, typesList];
+export const commands: CliCommand[] = [dbCheck, dbBackups, dbBackup, dbRestore, archiveCreate, archiveVerify, slaDue, calendar, typesList];
