@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { app } from 'electron';
 import { createCore, systemClock, type Core } from '../core/index';
+import { printHtmlToPdf } from './pdf';
 import { restoreBackup } from '../core/db/backup';
 import { describeError, type Logger } from '../core/log';
 import { dbFileIn, logsDirIn } from '../core/paths';
@@ -60,6 +61,7 @@ function main(): void {
           dataDir,
           clock: systemClock,
           version: app.getVersion(),
+          printPdf: printHtmlToPdf,
           notify: createNotifier({
             iconPath: assets.appIcon,
             onClick: ({ ticketId }) => {
@@ -108,6 +110,13 @@ function main(): void {
     updateBadge();
     readyCore.on((event) => {
       if (event.type === 'ticket.changed' || event.type === 'board.changed') updateBadge();
+      // A restore is staged: the core applies it when it next opens the file, so restart the app
+      // (before-quit closes the core cleanly first).
+      if (event.type === 'db.restoreStaged') {
+        app.relaunch();
+        app.quit();
+        return;
+      }
       if (event.type !== 'prefs.changed') return;
       const next = shellLabels(event.language);
       installAppMenu(next, actions, !app.isPackaged);

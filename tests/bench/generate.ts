@@ -38,6 +38,8 @@ export interface CentreSize {
   tickets?: number;
   customers?: number;
   openTickets?: number;
+  /** The span the history covers (default: the year up to now), e.g. one month for the archive bench. */
+  range?: { start: number; end: number };
 }
 
 export interface Centre {
@@ -69,7 +71,7 @@ export async function generateCentre(dir: string = DEFAULT_CACHE_ROOT, size: Cen
   const tickets = size.tickets ?? 1_000_000;
   const customers = size.customers ?? 200_000;
   const openTickets = Math.min(size.openTickets ?? 2_000, tickets);
-  const dataDir = join(dir, `bench-centre-${tickets}-${customers}`);
+  const dataDir = join(dir, `bench-centre-${tickets}-${customers}${size.range ? `-${new Date(size.range.start).toISOString().slice(0, 10)}` : ''}`);
   const markerFile = join(dataDir, 'bench-marker.json');
   if (existsSync(markerFile)) {
     try {
@@ -87,8 +89,8 @@ export async function generateCentre(dir: string = DEFAULT_CACHE_ROOT, size: Cen
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const t0 = performance.now();
-  const generatedAt = Date.now();
-  const rangeStart = generatedAt - 365 * DAY_MS;
+  const generatedAt = size.range?.end ?? Date.now();
+  const rangeStart = size.range?.start ?? generatedAt - 365 * DAY_MS;
   const agents = await setUpCentre(dataDir, rangeStart - 30 * DAY_MS);
   bulkInsert(dbFileIn(dataDir), { tickets, customers, openTickets, rangeStart, generatedAt });
   // The set-up core's first start took a backup of the empty centre: drop it, so the first real

@@ -23,6 +23,7 @@ import { ShortcutsHelp } from './ShortcutsHelp';
 import { StatusBar } from './StatusBar';
 import { useShell, type RouteKey } from './store';
 import { useNotices } from './useNotices';
+import { useArchiveReminder } from '../features/archive/useArchiveReminder';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ export function Shell() {
   );
   useShortcuts(actions);
   useNotices();
+  useArchiveReminder();
 
   const items = [
     { key: 'home', icon: <DashboardOutlined />, label: t('nav.home') },

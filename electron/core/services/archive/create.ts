@@ -198,7 +198,7 @@ export async function createArchive(o: CreateArchiveOptions): Promise<CreatedArc
     const files = [...tags, 'tagmanifest-sha256.txt', ...payload.map((f) => `data/${f}`)].sort();
     const zfd = openSync(tmpZip, 'w');
     try {
-      await writeZip(zfd, files.map((f) => ({ name: `${name}/${f}`, path: join(tmp, f) })));
+      await writeZip(zfd, files.map((f) => ({ name: `${name}/${f}`, path: join(tmp, f), store: /\.(xlsx|pdf)$/.test(f) })));
       fsyncSync(zfd);
     } finally {
       closeSync(zfd);

@@ -55,23 +55,26 @@ export function prepareMonthTickets(src: MonthSource): void {
   const { db, from, to, segments } = src;
   db.exec('DROP TABLE IF EXISTS temp.month_tickets');
   db.exec('CREATE TEMP TABLE month_tickets (id TEXT PRIMARY KEY) WITHOUT ROWID');
-  db.prepare(
-    `INSERT OR IGNORE INTO temp.month_tickets (id)
-     SELECT id FROM tickets WHERE created_at >= ? AND created_at < ?
-     UNION SELECT ticket_id FROM ticket_events WHERE seq BETWEEN ? AND ?`,
-  ).run(from, to, segments.ticket_events.lo, segments.ticket_events.hi);
+  db.prepare('INSERT OR IGNORE INTO temp.month_tickets (id) SELECT id FROM tickets WHERE created_at >= ? AND created_at < ?').run(from, to);
+  db.prepare('INSERT OR IGNORE INTO temp.month_tickets (id) SELECT ticket_id FROM ticket_events WHERE seq BETWEEN ? AND ?').run(
+    segments.ticket_events.lo,
+    segments.ticket_events.hi,
+  );
 }
 
 /** A ticket as it stood at the month's end (the status and assignee of the last event before it). */
 const TICKET_AT_END = `
   SELECT t.number, t.created_at, c.name AS customer, t.customer_id, t.type_code, t.category, t.tier, t.channel, t.priority,
          t.subject, t.seat,
-         coalesce((SELECT json_extract(e.after, '$.status') FROM ticket_events e
-                   WHERE e.ticket_id = t.id AND e.at < @to AND json_extract(e.after, '$.status') IS NOT NULL
-                   ORDER BY e.seq DESC LIMIT 1), t.status) AS status_at_end,
-         (SELECT u.display_name FROM ticket_events e LEFT JOIN users u ON u.id = json_extract(e.after, '$.assigneeId')
-          WHERE e.ticket_id = t.id AND e.at < @to AND json_type(e.after, '$.assigneeId') IS NOT NULL
-          ORDER BY e.seq DESC LIMIT 1) AS assignee,
+         -- Every change bumps updated_at: a ticket untouched since the month's end stands as it is.
+         CASE WHEN t.updated_at < @to THEN t.status ELSE
+           coalesce((SELECT json_extract(e.after, '$.status') FROM ticket_events e
+                     WHERE e.ticket_id = t.id AND e.at < @to AND json_extract(e.after, '$.status') IS NOT NULL
+                     ORDER BY e.seq DESC LIMIT 1), t.status) END AS status_at_end,
+         CASE WHEN t.updated_at < @to THEN (SELECT u.display_name FROM users u WHERE u.id = t.assignee_id) ELSE
+           (SELECT u.display_name FROM ticket_events e LEFT JOIN users u ON u.id = json_extract(e.after, '$.assigneeId')
+            WHERE e.ticket_id = t.id AND e.at < @to AND json_type(e.after, '$.assigneeId') IS NOT NULL
+            ORDER BY e.seq DESC LIMIT 1) END AS assignee,
          t.due_at,
          CASE WHEN t.resolved_at < @to THEN t.resolved_at END AS resolved_at,
          CASE WHEN t.feedback_at < @to THEN t.feedback_at END AS feedback_at,
@@ -215,25 +218,33 @@ export interface AgentDeduction {
   total: number;
 }
 
-/** Per-agent deductions of the month (shared/sla/deductions.ts), from overtime at feedback and recorded errors. */
+const deductionsMemo = new WeakMap<object, AgentDeduction[]>();
+
+/**
+ * Per-agent deductions of the month (shared/sla/deductions.ts), from overtime at feedback and
+ * recorded errors. One range scan each (feedback_at is indexed), computed once per snapshot.
+ */
 export function monthDeductions(src: Pick<MonthSource, 'db' | 'from' | 'to'>): AgentDeduction[] {
+  const memo = deductionsMemo.get(src);
+  if (memo) return memo;
   const { db, from, to } = src;
   const rules = getSetting(db, 'deductions.rules') ?? DEFAULT_DEDUCTION_RULES;
   const agents = db.prepare(`SELECT id, display_name FROM users ORDER BY display_name, id`).all() as { id: string; display_name: string }[];
-  const overtime = db.prepare(
-    `SELECT id AS ticketId, due_at AS due, feedback_at AS feedbackAt, overtime_minutes AS overtimeMinutes FROM tickets
-     WHERE assignee_id = ? AND feedback_at >= ? AND feedback_at < ? AND overtime_minutes > 0 ORDER BY feedback_at, id`,
-  );
-  const errors = db.prepare(`SELECT id, at, reason, ticket_id AS ticketId FROM agent_errors WHERE agent_id = ? AND at >= ? AND at < ? ORDER BY at, id`);
+  const late = db
+    .prepare(
+      `SELECT assignee_id AS agentId, id AS ticketId, due_at AS due, feedback_at AS feedbackAt, overtime_minutes AS overtimeMinutes FROM tickets
+       WHERE feedback_at >= ? AND feedback_at < ? AND overtime_minutes > 0 AND assignee_id IS NOT NULL ORDER BY feedback_at, id`,
+    )
+    .all(from, to) as { agentId: string; ticketId: string; due: number; feedbackAt: number; overtimeMinutes: number }[];
+  const errors = db
+    .prepare(`SELECT agent_id AS agentId, id, at, reason, ticket_id AS ticketId FROM agent_errors WHERE at >= ? AND at < ? ORDER BY at, id`)
+    .all(from, to) as { agentId: string; id: string; at: number; reason: string; ticketId: string | null }[];
   const out: AgentDeduction[] = [];
   for (const a of agents) {
-    const tickets = overtime.all(a.id, from, to) as { ticketId: string; due: number; feedbackAt: number; overtimeMinutes: number }[];
-    const errs = (errors.all(a.id, from, to) as { id: string; at: number; reason: string; ticketId: string | null }[]).map((e) => ({
-      id: e.id,
-      at: e.at,
-      reason: e.reason,
-      ...(e.ticketId ? { ticketId: e.ticketId } : {}),
-    }));
+    const tickets = late.filter((t) => t.agentId === a.id);
+    const errs = errors
+      .filter((e) => e.agentId === a.id)
+      .map((e) => ({ id: e.id, at: e.at, reason: e.reason, ...(e.ticketId ? { ticketId: e.ticketId } : {}) }));
     if (tickets.length === 0 && errs.length === 0) continue;
     const report = computeDeductions({ tickets, errors: errs, credits: [] }, rules, { from, to });
     out.push({
@@ -246,6 +257,7 @@ export function monthDeductions(src: Pick<MonthSource, 'db' | 'from' | 'to'>): A
       total: report.total,
     });
   }
+  deductionsMemo.set(src, out);
   return out;
 }
 

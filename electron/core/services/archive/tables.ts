@@ -26,6 +26,28 @@ export interface TablesProgress {
 const BATCH = 2000;
 const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Bytes a sheet may have buffered downstream (in the zip's deflate) before the writer waits. */
+const SHEET_BACKLOG = 4 * 1024 * 1024;
+
+/**
+ * exceljs' streaming sheet pipes into the zip without backpressure (StreamBuf ignores write()'s
+ * answer), so a fast producer piles the whole sheet up in memory. Wait until the zip has taken
+ * what was written: until the sheet's stream is piped at all (the zip takes entries one by one),
+ * then until its consumer's buffer is below the backlog.
+ */
+async function sheetDrained(sheet: unknown): Promise<void> {
+  type Pipe = { writableLength?: number; _writableState?: { length?: number } };
+  const stream = (sheet as { stream?: { pipes?: Pipe[] } }).stream;
+  if (!stream?.pipes) return;
+  for (;;) {
+    const pipes = stream.pipes;
+    // archiver's PassThrough comes from readable-stream 2, which has no writableLength getter.
+    const backlog = pipes.reduce((n, p) => n + (p.writableLength ?? p._writableState?.length ?? 0), 0);
+    if (pipes.length > 0 && backlog < SHEET_BACKLOG) return;
+    await new Promise<void>((resolve) => setTimeout(resolve, 1));
+  }
+}
+
 function sqlType(c: ArchiveColumn): string {
   return c.kind === 'number' ? 'ANY' : c.kind === 'time' ? 'INTEGER' : 'TEXT';
 }
@@ -118,6 +140,7 @@ export async function writeSectionTables(
           csvText = '';
           done += BATCH;
           progress.rows(done);
+          await sheetDrained(sheet);
           await yieldNow();
         }
       }

@@ -1,10 +1,11 @@
 import { CheckCircleTwoTone, WarningTwoTone } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Result, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Result, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DbCheckReport } from '../../../../shared/types';
 import { call } from '../../api';
 import { useErrorText } from '../../app/errors';
+import { BackupsCard } from '../archive/BackupsCard';
 
 export function DatabasePanel() {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function DatabasePanel() {
   };
 
   return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
     <Card style={{ maxWidth: 720 }} extra={<Button onClick={() => void check()} loading={busy} data-testid="db-check">{t('database.check')}</Button>}>
       {report ? (
         <>
@@ -50,5 +52,7 @@ export function DatabasePanel() {
         <Result status="info" title={t('database.check')} subTitle={t('home.dataSafetyHint')} />
       )}
     </Card>
+    <BackupsCard />
+    </Space>
   );
 }

@@ -11,6 +11,7 @@ import { DeductionsPanel } from '../deductions/DeductionsPanel';
 import { AccountPanel } from './AccountPanel';
 import { CentrePanel } from './CentrePanel';
 import { DatabasePanel } from './DatabasePanel';
+import { ArchivePanel } from '../archive/ArchivePanel';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -46,6 +47,7 @@ export function SettingsPage() {
     { key: 'catalogue', label: t('catalogue.tab'), children: <CataloguePanel editable={isAdmin} /> },
     { key: 'calendars', label: t('calendars.tab'), children: <CalendarsPanel editable={isAdmin} /> },
     { key: 'deductions', label: t('deductions.tab'), children: <DeductionsPanel editable={role === 'admin' || role === 'supervisor'} /> },
+    ...(role === 'admin' || role === 'supervisor' ? [{ key: 'archive', label: t('archive.tab'), children: <ArchivePanel /> }] : []),
   ];
   const active = items.some((i) => i.key === tab) ? tab : 'general';
   return <Tabs activeKey={active} items={items} onChange={(key) => navigate('settings', key)} data-testid="settings-tabs" />;
