@@ -86,13 +86,13 @@ export function ArchivePanel() {
             <Descriptions.Item label={t('archive.sections')} span={4}>
               {Object.entries(preview.counts).map(([name, count]) => (
                 <Tag key={name}>
-                  {name} · {t('archive.rows', { count })}
+                  {t(`archive.sectionName.${name}`, { defaultValue: name })} · {t('archive.rows', { count })}
                 </Tag>
               ))}
             </Descriptions.Item>
           </Descriptions>
         )}
-        {preview?.existing && !running && (
+        {preview?.existing && !running && job?.state !== 'done' && (
           <Alert
             type="info"
             showIcon
@@ -137,7 +137,7 @@ export function ArchivePanel() {
                   <Button size="small" onClick={() => verifyArchive(a.zip ?? a.folder, true)} data-testid={`archive-verify-${a.month}`}>
                     {t('archive.verifyAgainstLive')}
                   </Button>
-                  <Button size="small" onClick={() => setBrowsing(a.folder)}>
+                  <Button size="small" onClick={() => setBrowsing(a.folder)} data-testid={`archive-browse-${a.month}`}>
                     {t('archive.browse')}
                   </Button>
                 </Space>

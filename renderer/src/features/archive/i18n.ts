@@ -52,6 +52,7 @@ export const archiveText = textBundle(
       total: '共 {{count}} 行',
       reminder: '今天是本月第一个工作日：请完成 {{month}} 的月度归档。',
       reminderOpen: '去归档',
+      sectionName: { tickets: '工单', ticket_events: '工单事件', customers: '涉及客户', complaints: '投诉', deductions: '坐席扣分', audit_log: '审计日志' },
       step: {
         starting: '准备中',
         counting: '统计行数',
@@ -151,6 +152,7 @@ export const archiveText = textBundle(
       total: '{{count}} rows',
       reminder: 'First working day of the month: please close {{month}}.',
       reminderOpen: 'Open the archive',
+      sectionName: { tickets: 'tickets', ticket_events: 'events', customers: 'customers referred to', complaints: 'complaints', deductions: 'per-agent deductions', audit_log: 'audit log' },
       step: {
         starting: 'Starting',
         counting: 'Counting rows',
