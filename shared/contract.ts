@@ -9,6 +9,7 @@ import { foundationMethods } from './contract/foundation';
 import { slaMethods } from './contract/sla';
 import { ticketMethods } from './contract/tickets';
 import { boardMethods } from './contract/board';
+import { statsMethods } from './contract/stats';
 import type { CustomerSummary, TicketRow } from './tickets/types';
 import type { Notice } from './notifications';
 
@@ -17,6 +18,7 @@ export const contract = {
   ...slaMethods,
   ...ticketMethods,
   ...boardMethods,
+  ...statsMethods,
 } as const;
 
 export type { AppStatus } from './contract/foundation';

@@ -68,5 +68,12 @@ export const validSamples: { [M in MethodName]: MethodInput<M> } = {
   'me.notificationPrefs': {},
   'me.catchUp': {},
   'me.saveNotificationPrefs': { sound: false, quietWarnings: true },
+  'stats.summary': { period: { preset: 'thisMonth' }, groupBy: 'day', filters: { tier: 'key' } },
+  'stats.tickets': { period: { preset: 'thisMonth' }, figure: 'created' },
+  'stats.performance': { period: { preset: 'thisMonth' } },
+  'stats.grantCredit': { agentId: ZERO_ID, points: 0.5, reason: '主动参加部门活动' },
+  'stats.revokeCredit': { id: ZERO_ID, reason: '误操作' },
+  'tickets.history': { q: '王伟', status: 'closed' },
+  'stats.report': { kind: 'monthly', day: '2026-03-01' },
   'sla.preview': { typeCode: 'password_reset', tier: 'key', at: Date.parse('2026-03-03T10:00:00+08:00') },
 };
