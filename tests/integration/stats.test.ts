@@ -19,6 +19,7 @@ const PERIOD = { from: '2026-03-01', to: '2026-03-31' };
 let t: TestCore;
 let centre: ScriptedCentre;
 let tickets: Ref[];
+let calendars: Map<string, CompiledCalendar>;
 
 interface Ref {
   d: TicketDetail;
@@ -138,7 +139,7 @@ beforeAll(async () => {
   t = await startCore();
   centre = scriptCentre({ must: t.must, setTime: (ms) => t.clock.set(ms) }, { from: MARCH + 2 * DAY, days: 26, count: 160 });
   t.clock.set(Date.parse('2026-04-02T10:00:00+08:00'));
-  const calendars = new Map(t.must('calendars.list', {}).map((c) => [c.id, compileCalendar(c)]));
+  calendars = new Map(t.must('calendars.list', {}).map((c) => [c.id, compileCalendar(c)]));
   tickets = centre.ticketIds.map((id) => reference(t.must('tickets.get', { id }), calendars));
 }, 120_000);
 afterAll(async () => t.close());
@@ -267,6 +268,7 @@ describe('statistics of a generated month', () => {
     expect(open).toBeDefined();
     t.clock.set(Date.parse('2026-03-31T10:00:00+08:00'));
     t.must('tickets.act', { id: open!.d.id, action: 'feedback' });
+    tickets[tickets.indexOf(open!)] = reference(t.must('tickets.get', { id: open!.d.id }), calendars);
     const after = t.must('stats.summary', { period: PERIOD });
     expect(after.figures.completed).toBe(before.figures.completed! + 1);
     expect(after.figures.backlog).toBe(before.figures.backlog! - 1);
@@ -300,5 +302,128 @@ describe('who sees what', () => {
     expect(r.ok ? null : r.error.code).toBe('VALIDATION');
     const r2 = t.core.call('stats.summary', { period: { from: '2026-02-30', to: '2026-03-01' } });
     expect(r2.ok ? null : r2.error.messageKey).toBe('errors.periodInvalid');
+  });
+});
+
+describe('per-agent performance (绩效) of the month', () => {
+  /** The seed's rules as a plain loop: ≤5 min late 0.5, ≤10 min 1, beyond that an error; errors 1.5 each. */
+  function referenceBoard(agentId: string) {
+    const handled = tickets.filter((r) => r.d.assignee?.id === agentId && r.feedback !== null && r.feedback >= MARCH && r.feedback < APRIL);
+    let overtimePoints = 0;
+    const errorTimes: number[] = [];
+    for (const r of handled) {
+      const late = Math.round(r.overtime * 100) / 100;
+      if (late <= 0) continue;
+      if (late <= 5) overtimePoints += 0.5;
+      else if (late <= 10) overtimePoints += 1;
+      else errorTimes.push(r.feedback!);
+    }
+    for (const r of tickets) {
+      for (const e of r.d.events) if (e.kind === 'error' && e.after?.agentId === agentId && e.at >= MARCH && e.at < APRIL) errorTimes.push(e.at);
+    }
+    const credits = t.core.db.prepare('SELECT points FROM agent_credits WHERE agent_id = ? AND revoked_at IS NULL AND at >= ? AND at < ?').pluck().all(agentId, MARCH, APRIL) as number[];
+    const deducted = overtimePoints + errorTimes.length * 1.5;
+    const credited = credits.reduce((a, b) => a + b, 0);
+    return { handled: handled.length, onTime: handled.filter((r) => !r.breached).length, overtimePoints, errors: errorTimes.length, deducted, credited, net: Math.max(0, deducted - credited) };
+  }
+
+  it('handled, compliance, deductions, errors, credits and the net score equal the seed rules applied by hand', () => {
+    const board = t.must('stats.performance', { period: PERIOD });
+    for (const agent of centre.agents) {
+      const a = board.agents.find((x) => x.agentId === agent.id)!;
+      const want = referenceBoard(agent.id);
+      expect(a.handled, agent.name).toBe(want.handled);
+      expect(a.onTime, agent.name).toBe(want.onTime);
+      expect(a.overtimePoints, agent.name).toBeCloseTo(want.overtimePoints, 6);
+      expect(a.errors, agent.name).toBe(want.errors);
+      expect(a.deducted, agent.name).toBeCloseTo(want.deducted, 6);
+      expect(a.credited, agent.name).toBeCloseTo(want.credited, 6);
+      expect(a.net, agent.name).toBeCloseTo(want.net, 6);
+      // Every point is explained: a ticket number for overtime and errors on tickets, the credit otherwise.
+      for (const l of a.lines) {
+        if (l.kind === 'credit') expect(a.credits.some((c) => c.id === l.creditId && c.revokedAt === null)).toBe(true);
+        else expect(l.ticketNumber, JSON.stringify(l)).toMatch(/^A1-2026\d{4}-\d{4}$/);
+      }
+      expect(a.lines.reduce((s, l) => s + l.points, 0)).toBeCloseTo(a.deducted - a.credited, 6);
+    }
+    const first = board.agents.find((x) => x.agentId === centre.agents[0]!.id)!;
+    expect(first.credits).toHaveLength(2);
+    expect(first.credits.find((c) => c.revokedAt !== null)?.revokeReason).toBe('给错了人');
+  });
+
+  it('the stored, editable rules are the ones applied: a second error now costs 3', () => {
+    const agent = centre.agents.find((a) => referenceBoard(a.id).errors >= 2);
+    if (!agent) return void console.log('skipped: no agent with two errors in this month');
+    const before = t.must('stats.performance', { period: PERIOD, agentId: agent.id }).agents[0]!;
+    t.must('deductions.saveRules', { rules: { overtimeBands: [{ id: 'overtime.upTo5', upToMinutes: 5, points: 0.5 }, { id: 'overtime.upTo10', upToMinutes: 10, points: 1 }], errorPoints: [1.5, 3] } });
+    try {
+      const after = t.must('stats.performance', { period: PERIOD, agentId: agent.id }).agents[0]!;
+      expect(after.errorPoints).toBeCloseTo(before.errorPoints + (before.errors - 1) * 1.5, 6);
+    } finally {
+      t.must('deductions.saveRules', { rules: { overtimeBands: [{ id: 'overtime.upTo5', upToMinutes: 5, points: 0.5 }, { id: 'overtime.upTo10', upToMinutes: 10, points: 1 }], errorPoints: [1.5] } });
+    }
+  });
+
+  it('credits are audited and revocable once; an unknown credit or agent is NOT_FOUND', () => {
+    const agent = centre.agents[1]!;
+    const c = t.must('stats.grantCredit', { agentId: agent.id, points: 0.5, reason: '参加部门活动', at: MARCH + 10 * DAY });
+    const revoked = t.must('stats.revokeCredit', { id: c.id, reason: '重复登记' });
+    expect(revoked.revokedAt).not.toBeNull();
+    const again = t.core.call('stats.revokeCredit', { id: c.id, reason: '再次撤销' });
+    expect(again.ok ? null : again.error.code).toBe('CONFLICT');
+    const audit = t.must('audit.list', { limit: 50 });
+    expect(audit.some((e) => e.action === 'credit.grant' && e.subject === c.id)).toBe(true);
+    expect(audit.some((e) => e.action === 'credit.revoke' && e.subject === c.id)).toBe(true);
+    const missing = t.core.call('stats.revokeCredit', { id: '00000000-0000-7000-8000-000000000000', reason: 'x' });
+    expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
+    const nobody = t.core.call('stats.grantCredit', { agentId: '00000000-0000-7000-8000-000000000000', points: 1, reason: 'x' });
+    expect(nobody.ok ? null : nobody.error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('ticket history', () => {
+  it('finds closed tickets by number, customer name (2 characters), phone fragment, subject text, dates, status and agent', () => {
+    const closed = tickets.filter((r) => r.d.status === 'closed');
+    expect(closed.length).toBeGreaterThan(3);
+    const one = closed[0]!;
+    expect(t.must('tickets.history', { q: one.d.number }).tickets.map((x) => x.id)).toEqual([one.d.id]);
+    const byName = t.must('tickets.history', { q: '王伟', limit: 500 });
+    expect(byName.total).toBe(tickets.filter((r) => r.d.customer.name === '王伟').length);
+    const phone = t.must('tickets.history', { q: '13800138000', limit: 500 }); // 王伟's phone
+    expect(phone.total).toBe(byName.total);
+    const bySubject = t.must('tickets.history', { q: '投诉事项', limit: 500 });
+    expect(bySubject.total).toBe(tickets.filter((r) => r.d.subject.includes('投诉事项')).length);
+    const byStatus = t.must('tickets.history', { status: 'closed', limit: 500 });
+    expect(byStatus.tickets.map((x) => x.id).sort()).toEqual(closed.map((r) => r.d.id).sort());
+    const agent = centre.agents[0]!;
+    const week = t.must('tickets.history', { from: '2026-03-09', to: '2026-03-15', agentId: agent.id, limit: 500 });
+    const want = tickets.filter((r) => r.d.assignee?.id === agent.id && r.created >= MARCH + 8 * DAY && r.created < MARCH + 15 * DAY);
+    expect(week.tickets.map((x) => x.id).sort()).toEqual(want.map((r) => r.d.id).sort());
+    expect(week.tickets.every((x, i, a) => i === 0 || a[i - 1]!.createdAt >= x.createdAt)).toBe(true);
+  });
+});
+
+describe('reports', () => {
+  it('the monthly report has the month figures and the agents, and renders to self-contained HTML in both languages', async () => {
+    const report = t.must('stats.report', { kind: 'monthly', day: '2026-03-15' });
+    expect(report.summary.period.fromDay).toBe('2026-03-01');
+    expect(report.summary.period.toDay).toBe('2026-03-31');
+    expect(report.summary.figures).toEqual(t.must('stats.summary', { period: PERIOD }).figures);
+    expect(report.performance.map((a) => a.agentName)).toEqual(expect.arrayContaining(centre.agents.map((a) => a.displayName)));
+    const { buildMonthlyReport } = await import('../../electron/core/services/report');
+    const { renderReportHtml } = await import('../../shared/stats/reportHtml');
+    const data = buildMonthlyReport(t.core.db, 2026, 3, t.clock.now());
+    expect(data.summary.figures).toEqual(report.summary.figures);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const html = renderReportHtml(data, lang);
+      expect(html).toContain(lang === 'zh-CN' ? '月报' : 'Monthly report');
+      expect(html).toContain(String(report.summary.figures.created));
+      expect(html).not.toMatch(/<script|https?:\/\/|src=/i);
+      for (const a of centre.agents) expect(html).toContain(a.displayName);
+    }
+    const weekly = t.must('stats.report', { kind: 'weekly', day: '2026-03-11' });
+    expect([weekly.summary.period.fromDay, weekly.summary.period.toDay]).toEqual(['2026-03-09', '2026-03-15']);
+    const daily = t.must('stats.report', { kind: 'daily', day: '2026-03-11' });
+    expect(daily.summary.period.toDay).toBe('2026-03-11');
   });
 });
