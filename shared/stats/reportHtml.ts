@@ -144,7 +144,8 @@ export function renderReportHtml(data: ReportData, lang: ReportLanguage): string
 <html lang="${lang}"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <style>
   @page { size: A4; margin: 14mm 12mm; }
-  body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; color: #1f1f1f; font-size: 11px; margin: 0; }
+  body { margin: 0; }
+  .kefu-report { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; color: #1f1f1f; font-size: 11px; }
   h1 { font-size: 18px; margin: 0 0 4px; } h2 { font-size: 13px; margin: 16px 0 6px; border-bottom: 1px solid #d9d9d9; padding-bottom: 3px; }
   .meta { color: #666; margin-bottom: 8px; } .muted { color: #888; }
   table { border-collapse: collapse; width: 100%; margin-bottom: 6px; page-break-inside: auto; }
@@ -153,7 +154,7 @@ export function renderReportHtml(data: ReportData, lang: ReportLanguage): string
   .chart { width: 100%; height: auto; } .cols { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; color: #444; } dt { font-weight: 600; } dd { margin: 0; }
 </style></head>
-<body>
+<body><div class="kefu-report">
 <h1>${esc(title)}</h1>
 <div class="meta">${esc(L.period)}: ${esc(s.period.fromDay)} – ${esc(s.period.toDay)} (${esc(s.period.timeZone)}) · ${esc(L.previous)}: ${esc(s.previous.fromDay)} – ${esc(s.previous.toDay)} · ${esc(L.generated)}: ${esc(formatInstant(data.generatedAt, s.period.timeZone))}</div>
 ${figures}
@@ -168,5 +169,5 @@ ${complaints}
 ${data.performance.length ? agentsTable(data.performance, lang) : `<p class="muted">${esc(L.none)}</p>`}
 <h2>${esc(L.definitions)}</h2>
 <dl>${definitions}</dl>
-</body></html>`;
+</div></body></html>`;
 }
