@@ -26,8 +26,10 @@ function cohortSql(input: DrillInput, now: number, timeZone: string): SqlPart {
     parts.push('f.feedback_at >= ? AND f.feedback_at < ?');
     params.push(from, to);
   } else {
-    parts.push('f.created_at < ? AND (f.feedback_at IS NULL OR f.feedback_at >= ?)');
-    params.push(to, to);
+    // As backlogAt: two index ranges (still open; given feedback only after the end).
+    parts.push(`f.ticket_id IN (SELECT ticket_id FROM ticket_facts WHERE feedback_at IS NULL AND created_at < ?
+      UNION ALL SELECT ticket_id FROM ticket_facts WHERE feedback_at >= ? AND created_at < ?)`);
+    params.push(to, to, to);
   }
   switch (input.figure) {
     case 'firstResponse':

@@ -45,7 +45,7 @@ const source = (ids: boolean) => {
            sum(kind = 'reopen') AS reopens
     FROM ticket_events ${only('ticket_id')} GROUP BY ticket_id
   ), x AS (
-    SELECT e.ticket_id, count(*) AS transfers FROM ticket_events e JOIN a ON a.ticket_id = e.ticket_id
+    SELECT e.ticket_id, count(*) AS transfers FROM a JOIN ticket_events e ON e.ticket_id = a.ticket_id
     WHERE e.kind IN ('transferred', 'forwarded') AND e.seq > a.accept_seq GROUP BY e.ticket_id
   )
   SELECT t.id, t.customer_id, t.type_code, t.category, t.tier, t.channel, t.assignee_id, t.department_id, t.target,
@@ -109,23 +109,41 @@ function setState(db: Db, seq: number, timeZone: string, now: number): void {
   ).run(seq, timeZone, now);
 }
 
-const REBUILD_CHUNK = 5_000;
+const REBUILD_CHUNK = 10_000;
 
-/** Drops and recomputes every fact, in chunks of tickets by rowid. Returns the number of tickets. */
+const TICKET_COLUMNS = `t.id, t.customer_id, t.type_code, t.category, t.tier, t.channel, t.assignee_id, t.department_id, t.target,
+  t.created_at, t.pauses, t.paused_since, t.due_at, t.warning_at, t.beyond_known_years, t.feedback_at, t.closed_at, t.complaint, t.is_open`;
+
+/**
+ * Drops and recomputes every fact. One sequential pass over the events that matter (in seq
+ * order, so "after the first accept" is simply "after it was seen"), then the tickets in rowid
+ * chunks. Returns the number of tickets.
+ */
 export function rebuildFacts(db: Db, now: number): number {
   const tz = centreZone(db);
   const seq = lastSeq(db);
+  const events = new Map<string, { acceptedAt: number | null; reopens: number; transfers: number }>();
+  const scan = db.prepare("SELECT ticket_id, at, kind FROM ticket_events WHERE kind IN ('accept', 'reopen', 'transferred', 'forwarded') ORDER BY seq").raw();
+  for (const [ticketId, at, kind] of scan.iterate() as IterableIterator<[string, number, string]>) {
+    let e = events.get(ticketId);
+    if (!e) events.set(ticketId, (e = { acceptedAt: null, reopens: 0, transfers: 0 }));
+    if (kind === 'accept') e.acceptedAt ??= at;
+    else if (kind === 'reopen') e.reopens++;
+    else if (e.acceptedAt !== null) e.transfers++;
+  }
   db.prepare('DELETE FROM ticket_facts').run();
   const upsert = db.prepare(UPSERT);
-  const source = db.prepare(SOURCE);
-  const chunk = db.prepare('SELECT rowid, id FROM tickets WHERE rowid > ? ORDER BY rowid LIMIT ?');
+  const chunk = db.prepare(`SELECT t.rowid AS rowid, ${TICKET_COLUMNS} FROM tickets t WHERE t.rowid > ? ORDER BY t.rowid LIMIT ?`);
   let n = 0;
   let after = -1;
   for (;;) {
-    const rows = chunk.all(after, REBUILD_CHUNK) as { rowid: number; id: string }[];
+    const rows = chunk.all(after, REBUILD_CHUNK) as (Omit<SourceRow, 'accepted_at' | 'reopens' | 'transfers'> & { rowid: number })[];
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.rowid;
-    for (const r of source.all({ ids: JSON.stringify(rows.map((x) => x.id)) }) as SourceRow[]) upsert.run(...(factOf(db, r, tz, now) as never[]));
+    for (const r of rows) {
+      const e = events.get(r.id);
+      upsert.run(...(factOf(db, { ...r, accepted_at: e?.acceptedAt ?? null, reopens: e?.reopens ?? 0, transfers: e?.transfers ?? 0 }, tz, now) as never[]));
+    }
     n += rows.length;
   }
   setState(db, seq, tz, now);
