@@ -73,7 +73,11 @@ export function PerformancePage() {
             key: 'grant',
             width: 120,
             render: (_: unknown, a: AgentPerformance) => (
-              <Button size="small" icon={<PlusOutlined />} onClick={() => setGranting(a)} data-testid={`grant-${a.agentId}`}>
+              <Button size="small" icon={<PlusOutlined />} onClick={(e) => {
+                  // The row toggles its detail on click; the button must not.
+                  e.stopPropagation();
+                  setGranting(a);
+                }} data-testid={`grant-${a.agentId}`}>
                 {t('performance.grant')}
               </Button>
             ),
