@@ -7,7 +7,7 @@ import type { WebContents } from 'electron';
 export type PdfSource = Pick<WebContents, 'printToPDF'>;
 
 export async function saveReportPdf(contents: PdfSource, file: string): Promise<void> {
-  const pdf = await contents.printToPDF({ pageSize: 'A4', printBackground: true, margins: { marginType: 'default' } });
+  const pdf = await contents.printToPDF({ pageSize: 'A4', printBackground: true });
   const temp = `${file}.${process.pid}.tmp`;
   const fd = openSync(temp, 'w');
   try {
