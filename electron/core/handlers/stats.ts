@@ -60,7 +60,7 @@ export const statsHandlers: HandlerMap<Method> = {
   'stats.grantCredit': (input, ctx) => grantCredit(ctx, input),
   'stats.revokeCredit': ({ id, reason }, ctx) => revokeCredit(ctx, id, reason),
 
-  'tickets.history': (query, ctx) => ticketHistory(ctx.db, query, zoneOf(ctx)),
+  'tickets.history': (query, ctx) => withPeriod(() => ticketHistory(ctx.db, query, zoneOf(ctx))),
 
-  'stats.report': ({ kind, day }, ctx) => buildReport(ctx.db, kind, day, ctx.clock.now()),
+  'stats.report': ({ kind, day }, ctx) => withPeriod(() => buildReport(ctx.db, kind, day, ctx.clock.now())),
 };

@@ -3,10 +3,10 @@
 // the same indexes as the search box (number prefix, trigram FTS, customer search); the other
 // filters narrow the candidates; the newest come first.
 import { parseIsoDate } from '../../../shared/sla';
-import { dayStart } from '../../../shared/stats/period';
+import { PeriodError, dayStart } from '../../../shared/stats/period';
 import { HISTORY_COUNT_CAP, type HistoryQuery, type HistoryResult } from '../../../shared/stats/types';
 import type { Db } from '../db/open';
-import { ftsLiteral, searchCustomers } from './customers';
+import { ftsLiteral, searchCustomers, searchTerm } from './customers';
 import { TICKET_SELECT, toTicketRow, type TicketRecord } from './ticketRows';
 
 /** Text matches beyond this many are not looked at: refine the query or the dates. */
@@ -15,7 +15,7 @@ const TEXT_CANDIDATES = 5_000;
 export function ticketHistory(db: Db, q: HistoryQuery, timeZone: string): HistoryResult {
   const parts: string[] = ['1'];
   const params: (string | number)[] = [];
-  const term = (q.q ?? '').replace(/\p{Cc}+/gu, ' ').trim();
+  const term = searchTerm(q.q ?? '');
   if (term) {
     const rowids = new Set<number>();
     const upper = term.toUpperCase();
@@ -29,6 +29,7 @@ export function ticketHistory(db: Db, q: HistoryQuery, timeZone: string): Histor
   }
   const from = q.from ? parseIsoDate(q.from) : null;
   const to = q.to ? parseIsoDate(q.to) : null;
+  if ((q.from && from === null) || (q.to && to === null)) throw new PeriodError(`Not a day: ${q.from ?? ''} ${q.to ?? ''}`);
   if (from !== null) {
     parts.push('t.created_at >= ?');
     params.push(dayStart(timeZone, from));

@@ -2,7 +2,7 @@
 // shared/stats/reportHtml.ts, a self-contained printable HTML page. The monthly archive uses
 // buildMonthlyReport + renderReportHtml to put the month's report into the archive.
 import { civilFromDayNumber, dayNumber, formatIsoDate, parseIsoDate } from '../../../shared/sla/civilDate';
-import { mondayIndex, resolvePeriod } from '../../../shared/stats/period';
+import { PeriodError, mondayIndex, resolvePeriod } from '../../../shared/stats/period';
 import type { PeriodInput, ReportData, ReportKind } from '../../../shared/stats/types';
 import type { Db } from '../db/open';
 import { listRequestTypes } from './catalogue';
@@ -14,7 +14,7 @@ import { statsSummary } from './stats';
 /** The local days of the report of `kind` that contains `day`. */
 export function reportPeriod(kind: ReportKind, day: string): PeriodInput {
   const d = parseIsoDate(day);
-  if (d === null) throw new RangeError(`Not a day: ${day}`);
+  if (d === null) throw new PeriodError(`Not a day: ${day}`);
   if (kind === 'daily') return { from: day, to: day };
   if (kind === 'weekly') {
     const monday = d - mondayIndex(d);
