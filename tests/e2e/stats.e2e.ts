@@ -54,6 +54,9 @@ test('a supervisor reads the week: figures, period and filter switches, a bar to
   app = await launchApp({ locale: 'zh-CN', time: SUNDAY_EVENING, dataDir, viewport: { width: 1366, height: 768 } });
   const { page } = app;
   await signIn(page, SUPERVISOR);
+  // The tests share one data folder, and the language chosen is stored there: start in Chinese.
+  must('prefs.setLanguage', { language: 'zh-CN' });
+  await expect(page.getByTestId('nav-stats')).toContainText('统计分析');
   await page.getByTestId('nav-stats').click();
   await expect(page.getByTestId('stats-figures')).toBeVisible();
   const week = must('stats.summary', { period: { preset: 'thisWeek' } });
@@ -129,6 +132,9 @@ test('the per-agent board: a deduction explained by its ticket, a credit granted
   app = await launchApp({ locale: 'zh-CN', time: SUNDAY_EVENING, dataDir, viewport: { width: 1366, height: 768 } });
   const { page } = app;
   await signIn(page, SUPERVISOR);
+  // The tests share one data folder, and the language chosen is stored there: start in Chinese.
+  must('prefs.setLanguage', { language: 'zh-CN' });
+  await expect(page.getByTestId('nav-stats')).toContainText('统计分析');
   await page.getByTestId('nav-performance').click();
   await page.getByTestId('perf-period-thisWeek').click();
   const board = must('stats.performance', { period: { preset: 'thisWeek' } });
@@ -164,6 +170,9 @@ test('the weekly report printed to PDF, in both languages; ticket history finds 
   app = await launchApp({ locale: 'zh-CN', time: SUNDAY_EVENING, dataDir, viewport: { width: 1366, height: 768 } });
   const { page } = app;
   await signIn(page, SUPERVISOR);
+  // The tests share one data folder, and the language chosen is stored there: start in Chinese.
+  must('prefs.setLanguage', { language: 'zh-CN' });
+  await expect(page.getByTestId('nav-stats')).toContainText('统计分析');
   await page.getByTestId('nav-stats').click();
   await page.getByTestId('open-report').click();
   await expect(page.getByTestId('report-body')).toHaveAttribute('data-ready', 'yes');
@@ -201,6 +210,8 @@ test('the weekly report printed to PDF, in both languages; ticket history finds 
   await expect(page.getByTestId('history-total')).toContainText('1');
   await expect(page.getByTestId('history-tickets')).toContainText(closed.number);
   await page.getByTestId('history-q').locator('input').fill('');
+  await page.getByTestId('history-q').locator('input').press('Enter');
+  await expect(page.getByTestId('history-total')).not.toHaveText(/^共 1 张$/);
   await page.getByTestId('history-status').click();
   await page.locator('.ant-select-item-option', { hasText: '已关闭' }).click();
   await expect(page.getByTestId('history-total')).toContainText(String(must('tickets.history', { status: 'closed' }).total));
