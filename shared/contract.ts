@@ -11,6 +11,7 @@ import { ticketMethods } from './contract/tickets';
 import { boardMethods } from './contract/board';
 import { archiveMethods } from './contract/archive';
 import type { ArchiveJob } from './archive';
+import { statsMethods } from './contract/stats';
 import type { CustomerSummary, TicketRow } from './tickets/types';
 import type { Notice } from './notifications';
 
@@ -20,6 +21,7 @@ export const contract = {
   ...ticketMethods,
   ...boardMethods,
   ...archiveMethods,
+  ...statsMethods,
 } as const;
 
 export type { AppStatus } from './contract/foundation';

@@ -7,6 +7,7 @@ import { customerHandlers } from './customers';
 import { ticketHandlers } from './tickets';
 import { boardHandlers } from './board';
 import { archiveHandlers } from './archive';
+import { statsHandlers } from './stats';
 import type { HandlerMap } from './types';
 import { userHandlers } from './users';
 
@@ -20,4 +21,5 @@ export const handlers: HandlerMap = {
   ...ticketHandlers,
   ...boardHandlers,
   ...archiveHandlers,
+  ...statsHandlers,
 };

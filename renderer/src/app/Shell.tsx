@@ -2,6 +2,9 @@
 import {
   DashboardOutlined,
   DesktopOutlined,
+  BarChartOutlined,
+  FileSearchOutlined,
+  TrophyOutlined,
   LogoutOutlined,
   QuestionCircleOutlined,
   SettingOutlined,
@@ -16,6 +19,10 @@ import { HomePage } from '../features/home/HomePage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { QueuePage } from '../features/queue/QueuePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { StatsPage } from '../features/stats/StatsPage';
+import { PerformancePage } from '../features/performance/PerformancePage';
+import { HistoryPage } from '../features/history/HistoryPage';
+import { ReportPage } from '../features/report/ReportPage';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Logo } from './Logo';
 import { openWallboard, useShortcuts } from './shortcuts';
@@ -54,8 +61,14 @@ export function Shell() {
     { key: 'home', icon: <DashboardOutlined />, label: t('nav.home') },
     { key: 'queue', icon: <UnorderedListOutlined />, label: t('nav.queue') },
     { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers') },
+    { key: 'history', icon: <FileSearchOutlined />, label: <span data-testid="nav-history">{t('nav.history')}</span> },
+    { key: 'stats', icon: <BarChartOutlined />, label: <span data-testid="nav-stats">{t('nav.stats')}</span> },
+    { key: 'performance', icon: <TrophyOutlined />, label: <span data-testid="nav-performance">{t('nav.performance')}</span> },
     { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
   ];
+
+  // The report is a page to print: full window, without the app's frame.
+  if (route === 'report') return <ReportPage />;
 
   return (
     <Layout style={{ height: '100vh' }}>
@@ -121,6 +134,12 @@ function Page({ route }: { route: RouteKey }) {
       return <QueuePage />;
     case 'customers':
       return <CustomersPage />;
+    case 'stats':
+      return <StatsPage />;
+    case 'performance':
+      return <PerformancePage />;
+    case 'history':
+      return <HistoryPage />;
     case 'settings':
       return <SettingsPage />;
     default:

@@ -9,6 +9,7 @@ import { deductionsText } from '../features/deductions/i18n';
 import { customersText } from '../features/customers/i18n';
 import { auditText } from '../features/audit/i18n';
 import { archiveText } from '../features/archive/i18n';
+import { statsText } from '../features/stats/i18n';
 
 export const featureBundles: TextBundle<object>[] = [
   domainText,
@@ -20,4 +21,5 @@ export const featureBundles: TextBundle<object>[] = [
   customersText,
   auditText,
   archiveText,
+  statsText,
 ];

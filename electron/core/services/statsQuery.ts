@@ -1,0 +1,31 @@
+// The WHERE clause of the facts for a set of filters, shared by the figures and their drill-down,
+// so a figure and the list of tickets behind it can never disagree.
+import type { StatsFilters } from '../../../shared/stats/types';
+
+export interface SqlPart {
+  sql: string;
+  params: (string | number)[];
+}
+
+/** Conditions on ticket_facts aliased `f`; always starts with TRUE so callers can append. */
+export function filterSql(filters: StatsFilters = {}): SqlPart {
+  const parts: string[] = ['1'];
+  const params: (string | number)[] = [];
+  const eq = (column: string, value: string | undefined) => {
+    if (value === undefined) return;
+    parts.push(`f.${column} = ?`);
+    params.push(value);
+  };
+  eq('type_code', filters.typeCode);
+  eq('category', filters.category);
+  eq('channel', filters.channel);
+  eq('tier', filters.tier);
+  eq('assignee_id', filters.agentId);
+  eq('department_id', filters.departmentId);
+  if (filters.role !== undefined) {
+    // The customer's role as it is now (a partner stays one for all their tickets).
+    parts.push('f.customer_id IN (SELECT id FROM customers WHERE role = ?)');
+    params.push(filters.role);
+  }
+  return { sql: parts.join(' AND '), params };
+}
