@@ -9,6 +9,8 @@ import { foundationMethods } from './contract/foundation';
 import { slaMethods } from './contract/sla';
 import { ticketMethods } from './contract/tickets';
 import { boardMethods } from './contract/board';
+import { hubMethods } from './contract/hub';
+import type { HubStatus, HubTestResult, SyncConflict } from './hub';
 import type { CustomerSummary, TicketRow } from './tickets/types';
 import type { Notice } from './notifications';
 
@@ -17,6 +19,7 @@ export const contract = {
   ...slaMethods,
   ...ticketMethods,
   ...boardMethods,
+  ...hubMethods,
 } as const;
 
 export type { AppStatus } from './contract/foundation';
@@ -49,7 +52,14 @@ export type AppEvent =
    * The background integrity check (quick_check after a clean start) found damage: tell the admin.
    * Nothing was changed or deleted; `latestBackup` is the newest backup taken before this session.
    */
-  | { type: 'db.problem'; messageKey: 'errors.dbDamagedBackground'; latestBackup: string | null };
+  | { type: 'db.problem'; messageKey: 'errors.dbDamagedBackground'; latestBackup: string | null }
+  /** The hub connection changed state, or the count of changes to send moved. */
+  | { type: 'hub.status'; status: HubStatus }
+  | { type: 'hub.tested'; token: string; result: HubTestResult }
+  /** A conflict decided by rule concerns this seat (e.g. another seat took a ticket first). */
+  | { type: 'hub.conflict'; conflict: SyncConflict }
+  /** Many changes arrived from the hub at once: reload lists instead of patching them. */
+  | { type: 'hub.caughtUp'; tables: string[] };
 export type AppEventType = AppEvent['type'];
 
 export const isMethodName = (name: unknown): name is MethodName =>

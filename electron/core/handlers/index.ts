@@ -6,6 +6,7 @@ import { slaHandlers } from './sla';
 import { customerHandlers } from './customers';
 import { ticketHandlers } from './tickets';
 import { boardHandlers } from './board';
+import { hubHandlers } from './hub';
 import type { HandlerMap } from './types';
 import { userHandlers } from './users';
 
@@ -18,4 +19,5 @@ export const handlers: HandlerMap = {
   ...customerHandlers,
   ...ticketHandlers,
   ...boardHandlers,
+  ...hubHandlers,
 };

@@ -7,6 +7,7 @@ import { m003Tickets } from './003_tickets';
 import { m004Scheduler } from './004_scheduler';
 import { m005FtsAutomerge } from './005_fts_automerge';
 import { m006IntakeAndSignIn } from './006_intake_and_sign_in';
+import { m007Sync } from './007_sync';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Sla, m003Tickets, m004Scheduler, m005FtsAutomerge, m006IntakeAndSignIn];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Sla, m003Tickets, m004Scheduler, m005FtsAutomerge, m006IntakeAndSignIn, m007Sync];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
