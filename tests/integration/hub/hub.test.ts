@@ -26,8 +26,9 @@ describe.skipIf(!bin)('a centre with a PostgreSQL hub', () => {
   const newTicket = (s: Seat, subject: string, customer: { id: string } | { new: typeof CUSTOMER } = { new: CUSTOMER }) =>
     s.must('tickets.create', { customer, typeCode: 'password_reset', channel: 'phone', priority: 'normal', subject, description: '' });
 
-  it('the joining seat downloads the centre: its users sign in there, its name and zone are the centre’s', () => {
+  it('the joining seat downloads the centre: its users sign in there, its name and zone are the centre’s', async () => {
     expect(b.must('app.status', {})).toMatchObject({ initialized: true, centreName: '示范客服中心', seatCode: 'B2', timeZone: 'Asia/Shanghai' });
+    await settle([a, b]);
     expect(b.core.hub.status()).toMatchObject({ state: 'online', toSend: 0 });
     expect(b.core.hub.digests()).toEqual(a.core.hub.digests());
   });
@@ -126,6 +127,37 @@ describe.skipIf(!bin)('a centre with a PostgreSQL hub', () => {
       expect(s.must('hub.conflicts', { subjectId: x.id })[0]!.open, s.code).toBe(false);
     }
     expect(a.core.hub.digests()).toEqual(b.core.hub.digests());
+  });
+
+  it('reminders: a person signed in at two seats hears about their ticket only at the seat of the latest sign-in', async () => {
+    a.must('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
+    // Everything earlier tests left open fires first, so only this test's ticket remains.
+    const later = Math.max(a.clock.now(), b.clock.now()) + 7 * 24 * 3600_000;
+    for (const s of [a, b]) {
+      s.clock.set(later);
+      s.core.onResume();
+    }
+    const wang = a.must('users.create', { name: 'wangwu', displayName: '王五', role: 'agent', password: 'agent-pass-3' });
+    await settle([a, b]);
+    a.must('auth.signIn', { name: 'wangwu', password: 'agent-pass-3' });
+    const t = newTicket(a, '重置密码');
+    a.must('tickets.act', { id: t.id, action: 'accept' });
+    await settle([a, b]);
+    b.must('auth.signIn', { name: 'wangwu', password: 'agent-pass-3' }); // later, at seat B
+    await settle([a, b]);
+    expect(b.must('tickets.get', { id: t.id }).assignee?.id).toBe(wang.id);
+    a.notified.length = 0;
+    b.notified.length = 0;
+    // Two days later both seats fire the ticket's moments; only B reminds 王五.
+    for (const s of [a, b]) {
+      s.clock.advance(2 * 24 * 3600_000);
+      s.core.onResume();
+    }
+    // The warning is 王五's alone: at B; seat A (nobody of its own signed in) shows breaches only.
+    expect(b.notified.filter((n) => n.title === `即将超时：${t.number}`)).toHaveLength(1);
+    expect(a.notified.filter((n) => n.title === `即将超时：${t.number}`)).toHaveLength(0);
+    a.must('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
+    b.must('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
   });
 
   it('offline: the seat works, counts what it has to send, and catches up by itself when the hub returns', async () => {
