@@ -8,6 +8,7 @@ import { catalogueText } from '../features/catalogue/i18n';
 import { deductionsText } from '../features/deductions/i18n';
 import { customersText } from '../features/customers/i18n';
 import { auditText } from '../features/audit/i18n';
+import { hubText } from '../features/hub/i18n';
 
 export const featureBundles: TextBundle<object>[] = [
   domainText,
@@ -18,4 +19,5 @@ export const featureBundles: TextBundle<object>[] = [
   deductionsText,
   customersText,
   auditText,
+  hubText,
 ];

@@ -11,6 +11,7 @@ import { DeductionsPanel } from '../deductions/DeductionsPanel';
 import { AccountPanel } from './AccountPanel';
 import { CentrePanel } from './CentrePanel';
 import { DatabasePanel } from './DatabasePanel';
+import { HubPanel } from '../hub/HubPanel';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export function SettingsPage() {
           { key: 'users', label: t('settings.users'), children: <UsersPanel /> },
           { key: 'audit', label: t('settings.audit'), children: <AuditPanel /> },
           { key: 'database', label: t('settings.database'), children: <DatabasePanel /> },
+          { key: 'hub', label: t('hub.tab'), children: <HubPanel /> },
         ]
       : []),
     { key: 'account', label: t('settings.account'), children: <AccountPanel /> },
