@@ -53,6 +53,8 @@ export interface CoreHub {
   syncNow(): Promise<void>;
   /** A hash of each shared table: equal on every seat once they have caught up. */
   digests(): Record<string, { rows: number; sha256: string }>;
+  /** The configuration was changed outside the registry (the CLI): connect with it now. */
+  reconnect(): void;
 }
 
 /**
@@ -331,6 +333,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       status: () => hubSync.status(),
       syncNow: () => hubSync.syncNow(),
       digests: () => tableDigests(db),
+      reconnect: () => hubSync.reconnect(),
     },
     on(listener) {
       listeners.add(listener);

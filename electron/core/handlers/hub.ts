@@ -9,7 +9,7 @@ import { recordAudit } from '../services/audit';
 import { listConflicts, mergeCustomers } from '../services/conflicts';
 import { getCustomer } from '../services/customers';
 import { getSetting } from '../services/settings';
-import { getHubConfig, saveHubConfig } from '../sync/config';
+import { configureHub } from '../sync/config';
 import type { HandlerMap } from './types';
 
 type Method = 'hub.status' | 'hub.test' | 'hub.testJoin' | 'hub.connect' | 'hub.join' | 'hub.conflicts' | 'customers.merge';
@@ -38,20 +38,7 @@ export const hubHandlers: HandlerMap<Method> = {
   },
 
   'hub.connect': ({ connection }, ctx) => {
-    const existing = getHubConfig(ctx.db);
-    const now = ctx.clock.now();
-    saveHubConfig(
-      ctx.db,
-      {
-        ...connection,
-        seatId: existing?.seatId ?? newId(ctx.clock),
-        // Already a member: only the address or the credentials change.
-        mode: existing?.mode === 'member' ? 'member' : existing?.mode === 'join' ? 'join' : 'upload',
-        seatCode: existing?.seatCode ?? null,
-        centreId: existing?.centreId ?? newId(ctx.clock),
-      },
-      now,
-    );
+    configureHub(ctx.db, connection, () => newId(ctx.clock), ctx.clock.now(), null);
     recordAudit(ctx, { action: 'hub.connect', subject: 'hub', after: { host: connection.host, port: connection.port, database: connection.database, user: connection.user, tls: connection.tls } });
     port(ctx).reconnectAfterCommit();
     return { ...port(ctx).status(), state: 'connecting' };
@@ -59,8 +46,7 @@ export const hubHandlers: HandlerMap<Method> = {
 
   'hub.join': ({ connection, seatCode }, ctx) => {
     if (getSetting(ctx.db, 'centre')) throw new DomainError('CONFLICT', 'errors.alreadyInitialized', 'The centre is already set up on this PC.');
-    const existing = getHubConfig(ctx.db);
-    saveHubConfig(ctx.db, { ...connection, seatId: existing?.seatId ?? newId(ctx.clock), mode: 'join', seatCode, centreId: null }, ctx.clock.now());
+    configureHub(ctx.db, connection, () => newId(ctx.clock), ctx.clock.now(), { seatCode });
     port(ctx).reconnectAfterCommit();
     return { ...port(ctx).status(), state: 'connecting' };
   },

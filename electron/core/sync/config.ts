@@ -45,3 +45,24 @@ export function saveHubConfig(db: Db, c: HubConfig, at: number): void {
 export function becameMember(db: Db, centreId: string): void {
   db.prepare(`UPDATE hub_config SET mode = 'member', centre_id = ? WHERE id = 1`).run(centreId);
 }
+
+/**
+ * Stores the connection an admin entered (Settings or `cli hub connect`). A seat that is set up
+ * uploads its centre (unless it is already a member); a PC that is not set up joins with the
+ * given seat code and downloads the centre.
+ */
+export function configureHub(db: Db, connection: HubConnection, newId: () => string, at: number, join: { seatCode: string } | null): HubConfig {
+  const existing = getHubConfig(db);
+  const config: HubConfig = join
+    ? { ...connection, seatId: existing?.seatId ?? newId(), mode: 'join', seatCode: join.seatCode, centreId: null }
+    : {
+        ...connection,
+        seatId: existing?.seatId ?? newId(),
+        // Already a member (or joining): only the address or the credentials change.
+        mode: existing?.mode === 'member' ? 'member' : existing?.mode === 'join' ? 'join' : 'upload',
+        seatCode: existing?.seatCode ?? null,
+        centreId: existing?.centreId ?? newId(),
+      };
+  saveHubConfig(db, config, at);
+  return config;
+}

@@ -3,6 +3,7 @@
 import type { Db } from '../db/open';
 import { quoteIdent, quoteText } from './columns';
 import { outboxColumns, rowJson } from './triggers';
+import type { SharedTable } from './declare';
 import { SHARED_TABLES } from './tables';
 
 export interface OutboxRow {
@@ -31,9 +32,9 @@ export function enableCapture(db: Db): void {
  * first seat of a centre uploads. Call inside the transaction that enables capture, so no write
  * falls between the snapshot and the triggers.
  */
-export function enqueueSnapshot(db: Db, seat: string): number {
+export function enqueueSnapshot(db: Db, seat: string, tables: readonly SharedTable[] = SHARED_TABLES): number {
   let n = 0;
-  for (const t of SHARED_TABLES) {
+  for (const t of tables) {
     const local = t.localKeys?.length ? `WHERE r.${quoteIdent(t.pk)} NOT IN (${t.localKeys.map(quoteText).join(', ')})` : '';
     const order = t.localColumns?.includes('seq') ? 'r.seq' : 'r.rowid';
     n += db
