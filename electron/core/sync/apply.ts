@@ -6,6 +6,7 @@ import { customersWithPhones } from '../services/customers';
 import { quoteIdent, replicatedColumns } from './columns';
 import type { SharedTable } from './declare';
 import { decide, probableDuplicate, uniqueSuffix, type ChangeFacts, type ConflictDraft, type ShadowFields } from './rules';
+import { cached } from './statements';
 import { sharedTable } from './tables';
 
 export interface HubChange {
@@ -120,7 +121,7 @@ function applyOne(db: Db, t: SharedTable, c: HubChange, stmts: Stmts, outcome: A
   const applied = { table: t.table, pk: c.pk, op: c.op, seat: c.seat, seq: c.seq };
   if (t.merge === 'append') {
     if (c.op !== 'insert' || !c.row) return;
-    db.prepare(`INSERT OR IGNORE INTO ${quoteIdent(t.table)} (${cols.map(quoteIdent).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
+    cached(db, `INSERT OR IGNORE INTO ${quoteIdent(t.table)} (${cols.map(quoteIdent).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
       ...cols.map((k) => bind(c.row![k])),
     );
     t.afterApply?.(db, applied);
@@ -161,11 +162,11 @@ function applyOne(db: Db, t: SharedTable, c: HubChange, stmts: Stmts, outcome: A
 function materialise(db: Db, t: SharedTable, cols: string[], pk: string, values: Record<string, unknown>, deleted: boolean, pending: Pending, fields: readonly string[]): void {
   const table = quoteIdent(t.table);
   const key = quoteIdent(t.pk);
-  const exists = db.prepare(`SELECT 1 FROM ${table} WHERE ${key} = ?`).get(pk) !== undefined;
+  const exists = cached(db, `SELECT 1 FROM ${table} WHERE ${key} = ?`).get(pk) !== undefined;
   if (deleted) {
     if (exists && !pending.any) {
       t.beforeDelete?.(db, pk);
-      db.prepare(`DELETE FROM ${table} WHERE ${key} = ?`).run(pk);
+      cached(db, `DELETE FROM ${table} WHERE ${key} = ?`).run(pk);
     }
     return;
   }
@@ -173,24 +174,24 @@ function materialise(db: Db, t: SharedTable, cols: string[], pk: string, values:
   if (!exists) {
     const row = { ...values };
     fixUnique(db, t, pk, row);
-    db.prepare(`INSERT INTO ${table} (${cols.map(quoteIdent).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((k) => bind(row[k])));
+    cached(db, `INSERT INTO ${table} (${cols.map(quoteIdent).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((k) => bind(row[k])));
     return;
   }
   const set = fields.filter((f) => f !== t.pk && cols.includes(f) && !pending.fields.has(f) && f in values);
   if (set.length === 0) return;
   const row = { ...values };
   fixUnique(db, t, pk, row);
-  db.prepare(`UPDATE ${table} SET ${set.map((f) => `${quoteIdent(f)} = ?`).join(', ')} WHERE ${key} = ?`).run(...set.map((f) => bind(row[f])), pk);
+  cached(db, `UPDATE ${table} SET ${set.map((f) => `${quoteIdent(f)} = ?`).join(', ')} WHERE ${key} = ?`).run(...set.map((f) => bind(row[f])), pk);
 }
 
 /** Two seats gave the same unique value (a user name) to different rows: rules.ts decides. */
 function fixUnique(db: Db, t: SharedTable, pk: string, row: Record<string, unknown>): void {
   for (const u of t.unique ?? []) {
     if (row[u] === undefined || row[u] === null) continue;
-    const other = db.prepare(`SELECT ${quoteIdent(t.pk)} FROM ${quoteIdent(t.table)} WHERE ${quoteIdent(u)} = ? AND ${quoteIdent(t.pk)} <> ?`).pluck().get(bind(row[u]), pk) as string | undefined;
+    const other = cached(db, `SELECT ${quoteIdent(t.pk)} FROM ${quoteIdent(t.table)} WHERE ${quoteIdent(u)} = ? AND ${quoteIdent(t.pk)} <> ?`).pluck().get(bind(row[u]), pk) as string | undefined;
     if (other === undefined) continue;
     if (pk > other) row[u] = uniqueSuffix(row[u], pk);
-    else db.prepare(`UPDATE ${quoteIdent(t.table)} SET ${quoteIdent(u)} = ? WHERE ${quoteIdent(t.pk)} = ?`).run(uniqueSuffix(row[u], other), other);
+    else cached(db, `UPDATE ${quoteIdent(t.table)} SET ${quoteIdent(u)} = ? WHERE ${quoteIdent(t.pk)} = ?`).run(uniqueSuffix(row[u], other), other);
   }
 }
 

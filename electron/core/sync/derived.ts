@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import { syncTicketMoments } from '../scheduler/moments';
 import { reindexCustomer, unindexCustomerRow } from '../services/customers';
 import type { AppliedRow } from './declare';
+import { cached } from './statements';
 
 export function reindexCustomerAfterApply(db: Db, row: AppliedRow): void {
   if (row.op !== 'delete') reindexCustomer(db, row.pk);
@@ -15,12 +16,12 @@ export function unindexCustomer(db: Db, pk: string): void {
 }
 
 export function reindexTicketAfterApply(db: Db, row: AppliedRow): void {
-  const t = db.prepare('SELECT rowid, id, number, subject, description, status, paused_since, feedback_at, due_at, warning_at FROM tickets WHERE id = ?').get(row.pk) as
+  const t = cached(db, 'SELECT rowid, id, number, subject, description, status, paused_since, feedback_at, due_at, warning_at FROM tickets WHERE id = ?').get(row.pk) as
     | { rowid: number; id: string; number: string; subject: string; description: string; status: TicketStatus; paused_since: number | null; feedback_at: number | null; due_at: number; warning_at: number }
     | undefined;
   if (!t) return;
-  db.prepare('DELETE FROM tickets_fts WHERE rowid = ?').run(t.rowid);
-  db.prepare('INSERT INTO tickets_fts (rowid, number, subject, description) VALUES (?, ?, ?, ?)').run(t.rowid, t.number, t.subject, t.description);
+  cached(db, 'DELETE FROM tickets_fts WHERE rowid = ?').run(t.rowid);
+  cached(db, 'INSERT INTO tickets_fts (rowid, number, subject, description) VALUES (?, ?, ?, ?)').run(t.rowid, t.number, t.subject, t.description);
   // Each seat keeps its own due moments for every ticket of the centre (delivery decides who hears).
   syncTicketMoments(db, t);
 }
