@@ -50,4 +50,4 @@ export function StatusBar() {
   );
 }
 
-export const roleColor = { agent: 'blue', supervisor: 'purple', admin: 'gold' } as const;
+export const roleColor = { agent: 'blue', supervisor: 'purple', admin: 'gold', wallboard: 'cyan' } as const;

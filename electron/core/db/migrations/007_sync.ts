@@ -2,6 +2,7 @@
 // (filled by triggers generated from sync/tables.ts, in the writer's own transaction), the hub
 // state of rows whose merge rule needs it, the conflicts decided by rule, this seat's hub
 // connection (local, never replicated), and which seat each person last signed in at.
+import type { Db } from '../open';
 import type { Migration } from './index';
 
 export const m007Sync: Migration = {
@@ -90,5 +91,29 @@ export const m007Sync: Migration = {
         updated_at INTEGER NOT NULL
       ) STRICT;
     `);
+    allowWallboardRole(db);
   },
 };
+
+/**
+ * A board-only account for a TV PC (role 'wallboard'): widens users.role's CHECK in place, by
+ * SQLite's documented procedure for loosening a constraint (writable_schema + schema_version),
+ * because rebuilding users would have to rewrite every table that references it.
+ */
+function allowWallboardRole(db: Db): void {
+  const before = "CHECK (role IN ('agent', 'supervisor', 'admin'))";
+  const sql = db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'users'`).pluck().get() as string;
+  if (!sql.includes(before)) throw new Error('users.role has an unexpected CHECK constraint; cannot add the wallboard role.');
+  const version = db.pragma('schema_version', { simple: true }) as number;
+  db.unsafeMode(true);
+  try {
+    db.pragma('writable_schema = ON');
+    db.prepare(`UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = 'users'`).run(
+      sql.replace(before, "CHECK (role IN ('agent', 'supervisor', 'admin', 'wallboard'))"),
+    );
+    db.pragma(`schema_version = ${version + 1}`);
+    db.pragma('writable_schema = OFF');
+  } finally {
+    db.unsafeMode(false);
+  }
+}
