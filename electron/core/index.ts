@@ -159,6 +159,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     ...options.hub,
     onStatus: (status) => publish({ type: 'hub.status', status }),
+    onJoined: (centre) => publish({ type: 'centre.changed', centre }),
     onApplied: (outcome) => publishApplied(outcome),
   });
   deps.hub = {

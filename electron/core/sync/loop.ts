@@ -21,6 +21,8 @@ export interface HubSyncOptions {
   /** After a batch from the hub was committed: push events to windows, re-arm the scheduler. */
   onApplied(outcome: ApplyOutcome): void;
   onStatus(status: HubStatus): void;
+  /** A new PC joined a centre: its centre settings now exist. */
+  onJoined?(centre: { centreName: string; timeZone: string; seatCode: string }): void;
   /** First retry after a failure; doubles up to maxRetryMs. */
   retryMs?: number;
   maxRetryMs?: number;
@@ -128,9 +130,11 @@ export function createHubSync(o: HubSyncOptions): HubSync {
         seatCode,
       });
       if (!db.open) throw new Error('closed');
+      let joined: { centreName: string; timeZone: string; seatCode: string } | null = null;
       db.transaction(() => {
         if (!captureEnabled(db)) {
           if (cfg.mode === 'join') {
+            joined = { centreName: claimed.centre.name, timeZone: claimed.centre.timeZone, seatCode };
             setSetting(db, 'centre', { centreName: claimed.centre.name, timeZone: claimed.centre.timeZone, seatCode }, clock.now(), null);
           }
           enableCapture(db);
@@ -139,6 +143,7 @@ export function createHubSync(o: HubSyncOptions): HubSync {
         }
         becameMember(db, claimed.centre.id);
       })();
+      if (joined) o.onJoined?.(joined);
       const l = await connectHub(cfg, onClientError);
       try {
         await listen(l, claimed.centre.id, () => kick());
