@@ -86,7 +86,10 @@ export function createHubSync(o: HubSyncOptions): HubSync {
     const s = status();
     const key = JSON.stringify({ ...s, lastSyncAt: null });
     if (key === lastPublished) return;
+    // A single seat (no hub) never hears about the hub: nothing to say until one is configured.
+    const silent = !s.configured && lastPublished === '';
     lastPublished = key;
+    if (silent) return;
     o.onStatus(s);
   };
 
