@@ -41,7 +41,18 @@ export async function openSeat(code: string, dir?: string, clock = manualClock(T
       if (!r.ok) throw new Error(`${code}: ${method} failed: ${r.error.code} ${r.error.message}`);
       return r.value;
     },
-    sync: () => seat.core.hub.syncNow(),
+    // A round can meet a connection the hub closed while it was stopped (the loop reconnects by
+    // itself); the test waits for the next good round instead of failing on that one.
+    async sync() {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await seat.core.hub.syncNow();
+        } catch (err) {
+          if (attempt >= 5) throw err;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+    },
     reopen: open,
     close: () => seat.core.close(),
   });
