@@ -4,7 +4,7 @@ import { textBundle } from '../../i18n/bundle';
 export const hubText = textBundle(
   {
     hub: {
-      tab: '中心服务器',
+      tab: '多坐席同步',
       title: '连接中心服务器（PostgreSQL）',
       intro: '未连接时本机单独运行。连接后本机的数据上传到中心服务器（第一台连接的坐席），各坐席共享工单、客户、用户和设置；断网时照常工作，恢复后自动同步。',
       host: '主机',
@@ -50,7 +50,7 @@ export const hubText = textBundle(
   },
   {
     hub: {
-      tab: 'Centre hub',
+      tab: 'Multi-seat hub',
       title: 'Connect to the centre hub (PostgreSQL)',
       intro: 'Without a hub this PC works on its own. Once connected, this PC’s data is uploaded to the hub (by the first seat to connect) and every seat shares tickets, customers, users and settings; offline seats keep working and catch up by themselves.',
       host: 'Host',
