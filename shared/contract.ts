@@ -12,6 +12,8 @@ import { boardMethods } from './contract/board';
 import { archiveMethods } from './contract/archive';
 import type { ArchiveJob } from './archive';
 import { statsMethods } from './contract/stats';
+import { hubMethods } from './contract/hub';
+import type { HubStatus, HubTestResult, SyncConflict } from './hub';
 import type { CustomerSummary, TicketRow } from './tickets/types';
 import type { Notice } from './notifications';
 
@@ -22,6 +24,7 @@ export const contract = {
   ...boardMethods,
   ...archiveMethods,
   ...statsMethods,
+  ...hubMethods,
 } as const;
 
 export type { AppStatus } from './contract/foundation';
@@ -62,7 +65,14 @@ export type AppEvent =
   | { type: 'archive.reminder'; month: string }
   | { type: 'backups.changed' }
   /** A restore is staged: the host closes the core and opens it again (the app restarts). */
-  | { type: 'db.restoreStaged'; backup: string };
+  | { type: 'db.restoreStaged'; backup: string }
+  /** The hub connection changed state, or the count of changes to send moved. */
+  | { type: 'hub.status'; status: HubStatus }
+  | { type: 'hub.tested'; token: string; result: HubTestResult }
+  /** A conflict decided by rule concerns this seat (e.g. another seat took a ticket first). */
+  | { type: 'hub.conflict'; conflict: SyncConflict }
+  /** Many changes arrived from the hub at once: reload lists instead of patching them. */
+  | { type: 'hub.caughtUp'; tables: string[] };
 export type AppEventType = AppEvent['type'];
 
 export const isMethodName = (name: unknown): name is MethodName =>

@@ -1,6 +1,7 @@
 // What every handler receives: the database, the clock, who is calling, and a way to push events
 // that are delivered only after the call's transaction has committed.
 import type { AppEvent } from '../../shared/contract';
+import type { HubStatus } from '../../shared/hub';
 import type { SessionUser } from '../../shared/types';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
@@ -36,6 +37,16 @@ export interface CoreDeps {
   archive: ArchiveJobs;
   /** Starts a manual backup outside the call's transaction; `backups.changed` follows. */
   startBackup(): void;
+  /** The centre hub's sync loop, seen from handlers: never awaited inside a transaction. */
+  hub?: HubPort;
+}
+
+export interface HubPort {
+  status(): HubStatus;
+  /** Runs a connection test off the handler path; the result is published as `hub.tested`. */
+  startTest(connection: import('./sync/hubClient').HubConnection, token: string): void;
+  /** The configuration changed: (re)connect after this call's transaction commits. */
+  reconnectAfterCommit(): void;
 }
 
 /** The signed-in user of this seat. One PC, one person at the keyboard. */

@@ -26,6 +26,17 @@ import { createArchiveJobs } from './services/archive/jobs';
 import type { PdfPrinter } from './services/archive/report';
 import { ARCHIVE_REMINDER, deliverArchiveReminder, ensureArchiveReminders } from './services/archive/reminder';
 import { applyPendingRestore, copyBackupsIfDue } from './services/backups';
+import { toConflict } from './services/conflicts';
+import { getCustomer } from './services/customers';
+import { getSetting } from './services/settings';
+import { findTicket, toTicketRow } from './services/ticketRows';
+import type { ApplyOutcome } from './sync/apply';
+import { refreshOpenQueueAfterRemoteChanges } from './sync/derived';
+import { tableDigests } from './sync/digest';
+import { createHubSync, type HubSync } from './sync/loop';
+import { syncTexts } from './sync/texts';
+import { installTriggers } from './sync/triggers';
+import type { HubStatus } from '../../shared/hub';
 
 export interface CoreOptions {
   dataDir: string;
@@ -38,6 +49,19 @@ export interface CoreOptions {
   maintenanceEveryMs?: number;
   /** Prints the archive's report.html to PDF (Electron's printToPDF in the app); without it only HTML. */
   printPdf?: PdfPrinter | null;
+  /** Timings of the hub sync loop (tests shorten them). */
+  hub?: { retryMs?: number; maxRetryMs?: number; pollMs?: number; pushBatch?: number; pullBatch?: number };
+}
+
+/** The centre hub, for the shell, the CLI and tests. */
+export interface CoreHub {
+  status(): HubStatus;
+  /** Resolves after a full push-and-pull round with the hub (rejects if the hub cannot be reached). */
+  syncNow(): Promise<void>;
+  /** A hash of each shared table: equal on every seat once they have caught up. */
+  digests(): Record<string, { rows: number; sha256: string }>;
+  /** The configuration was changed outside the registry (the CLI): connect with it now. */
+  reconnect(): void;
 }
 
 /**
@@ -77,6 +101,7 @@ export interface Core {
    * background check ends (after a problem was logged and `db.problem` published).
    */
   readonly integrity: Promise<IntegrityOutcome>;
+  readonly hub: CoreHub;
   /** Waits for an in-flight backup, checkpoints, closes, and removes the clean-shutdown marker. */
   close(): Promise<void>;
 }
@@ -115,6 +140,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Missed moments fire at start, usually before anyone signs in: kept for whoever signs in next.
   let pendingCatchUp: FiredBatch | null = null;
   const openQueue = createOpenQueue(db);
+  // The replication seam: triggers follow the declarations in sync/tables.ts (and the columns).
+  installTriggers(db);
   const scheduler = createScheduler({
     db,
     clock,
@@ -150,7 +177,98 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     archive,
     startBackup: () => backupManual(),
   };
+  let reconnectPending = false;
+  let hubTests: Promise<void>[] = [];
+  const hubSync: HubSync = createHubSync({
+    db,
+    clock,
+    logger,
+    ...options.hub,
+    onStatus: (status) => publish({ type: 'hub.status', status }),
+    onJoined: (centre) => publish({ type: 'centre.changed', centre }),
+    onApplied: (outcome) => publishApplied(outcome),
+  });
+  deps.hub = {
+    status: () => hubSync.status(),
+    startTest(connection, token) {
+      const run = hubSync.test(connection).then((result) => publish({ type: 'hub.tested', token, result }));
+      hubTests.push(run);
+      void run.finally(() => (hubTests = hubTests.filter((t) => t !== run)));
+    },
+    reconnectAfterCommit: () => {
+      reconnectPending = true;
+    },
+  };
+  const publishApplied = (outcome: ApplyOutcome) => {
+    const many = 200;
+    const ids = (table: string) => [...(outcome.ids.get(table) ?? [])];
+    const tickets = ids('tickets');
+    const customers = ids('customers');
+    if (tickets.length > many || customers.length > many) publish({ type: 'hub.caughtUp', tables: [...outcome.tables] });
+    else {
+      for (const id of tickets) {
+        const t = findTicket(db, id);
+        if (t) publish({ type: 'ticket.changed', ticket: toTicketRow(t) });
+      }
+      for (const id of customers) {
+        const c = getCustomer(db, id);
+        if (c) publish({ type: 'customer.changed', customer: c });
+      }
+    }
+    const tableEvents: Record<string, AppEvent> = {
+      users: { type: 'users.changed' },
+      request_types: { type: 'catalogue.changed' },
+      calendars: { type: 'calendars.changed' },
+      departments: { type: 'departments.changed' },
+      settings: { type: 'deductions.changed' },
+    };
+    for (const [table, event] of Object.entries(tableEvents)) if (outcome.tables.has(table)) publish(event);
+    if (customers.length) openQueue.refreshCustomers(customers);
+    if (tickets.length) {
+      // Issue 9's open-queue projection: its one entry point, after the batch committed.
+      refreshOpenQueueAfterRemoteChanges(db, tickets);
+      openQueue.refresh(tickets);
+      publish({ type: 'board.changed' });
+      scheduler.rearm();
+    }
+    const seat = getSetting(db, 'centre')?.seatCode ?? null;
+    const language = getSetting(db, 'ui.language') ?? 'zh-CN';
+    const told = new Set<string>();
+    for (const c of outcome.conflicts) {
+      const conflict = toConflict({ id: c.id, kind: c.kind as 'ticket.lifecycle', tbl: c.table, pk: c.pk, other_pk: c.otherPk, hub_seq: c.seq, winner_seat: c.winnerSeat, loser_seat: c.loserSeat, details: JSON.stringify(c.details), at: c.at, open: 1 });
+      publish({ type: 'hub.conflict', conflict });
+      // The agent whose action lost hears it at the seat where they acted, once.
+      if (c.kind === 'ticket.lifecycle' && c.loserSeat === seat && !told.has(c.pk)) {
+        told.add(c.pk);
+        const t = findTicket(db, c.pk);
+        const text = syncTexts(language);
+        if (t) notify({ title: text.lostTitle(t.number), body: text.lostBody(c.winnerSeat ?? '?'), ticketId: t.id });
+      }
+    }
+  };
   const registry = createRegistry(handlers, deps, publish);
+  const totalChanges = db.prepare('SELECT total_changes()').pluck();
+  let seenChanges = totalChanges.get() as number;
+  /** After each call: a committed write may have filled the outbox, so the sync loop looks. */
+  const afterCall = () => {
+    if (reconnectPending) {
+      reconnectPending = false;
+      hubSync.reconnect();
+      return;
+    }
+    if (!db.open) return;
+    const n = totalChanges.get() as number;
+    if (n !== seenChanges) {
+      seenChanges = n;
+      hubSync.kick();
+    }
+  };
+  const invoke = (method: unknown, input: unknown) => {
+    const r = registry.invoke(method, input);
+    afterCall();
+    return r;
+  };
+  hubSync.kick();
 
   // --- Integrity: quick_check in a worker after a clean shutdown ---------------------------------
   let closing = false;
@@ -271,8 +389,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dbFile,
     logger,
     db,
-    call: (method, input) => registry.invoke(method, input) as Result<never>,
-    invoke: (method, input) => registry.invoke(method, input),
+    call: (method, input) => invoke(method, input) as Result<never>,
+    invoke,
+    hub: {
+      status: () => hubSync.status(),
+      syncNow: () => hubSync.syncNow(),
+      digests: () => tableDigests(db),
+      reconnect: () => hubSync.reconnect(),
+    },
     on(listener) {
       listeners.add(listener);
       // A window that attaches after the background check found damage still learns of it.
@@ -304,6 +428,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       if (closing) return;
       closing = true;
+      await hubSync.stop();
+      await Promise.allSettled(hubTests);
       scheduler.stop();
       await archive.stop();
       if (timer) clearInterval(timer);

@@ -7,7 +7,8 @@ import { none } from './foundation';
 
 export const boardMethods = {
   /** Today's figures, per-agent load and the most urgent open tickets. */
-  'board.snapshot': def<BoardSnapshot>()('agent', z.strictObject({ urgentLimit: z.number().int().min(1).max(2000).optional() })),
+  /** Also for the board-only sign-in of a TV PC (role wallboard). */
+  'board.snapshot': def<BoardSnapshot>()('wallboard', z.strictObject({ urgentLimit: z.number().int().min(1).max(2000).optional() })),
   'me.notificationPrefs': def<NotificationPrefs>()('agent', none),
   /**
    * What fell due while the app was closed, summarised for the user who signed in after it

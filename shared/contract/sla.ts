@@ -46,9 +46,10 @@ export interface DuePreview extends DueTime {
 }
 
 export const slaMethods = {
-  'catalogue.list': def<RequestType[]>()('agent', none),
+  // Read by the wall-board too (type names and calendars for its countdowns).
+  'catalogue.list': def<RequestType[]>()('wallboard', none),
   'catalogue.save': def<RequestType>()('admin', z.strictObject({ type: requestTypeSchema, isNew: z.boolean() })),
-  'calendars.list': def<CalendarSpec[]>()('agent', none),
+  'calendars.list': def<CalendarSpec[]>()('wallboard', none),
   'calendars.save': def<CalendarSpec>()('admin', z.strictObject({ calendar: calendarSpecSchema })),
   'calendars.previewImport': def<CalendarImportPreview>()('admin', calendarFile),
   'calendars.applyImport': def<CalendarSpec>()('admin', calendarFile),

@@ -7,18 +7,19 @@ import { validSamples } from './samples';
 import { snapshot } from './snapshot';
 
 let t: TestCore;
-const passwords: Record<Role, string> = { agent: 'agent-pass-1', supervisor: 'super-pass-1', admin: 'admin-pass-1' };
+const passwords: Record<Role, string> = { agent: 'agent-pass-1', supervisor: 'super-pass-1', admin: 'admin-pass-1', wallboard: 'board-pass-1' };
 
 beforeAll(async () => {
   t = await startCore();
   t.must('users.create', { name: 'agent1', displayName: '坐席一', role: 'agent', password: passwords.agent });
   t.must('users.create', { name: 'super1', displayName: '主管一', role: 'supervisor', password: passwords.supervisor });
+  t.must('users.create', { name: 'tv1', displayName: '大屏', role: 'wallboard', password: passwords.wallboard });
 });
 afterAll(async () => t.close());
 
 const signInAs = (role: Role) => {
   t.must('auth.signOut', {});
-  const name = role === 'admin' ? 'admin' : role === 'agent' ? 'agent1' : 'super1';
+  const name = { admin: 'admin', agent: 'agent1', supervisor: 'super1', wallboard: 'tv1' }[role];
   t.must('auth.signIn', { name, password: passwords[role] });
 };
 
@@ -36,6 +37,16 @@ describe.each(ROLES.filter((r) => refusedTo(r).length > 0))('signed in as %s', (
       expect(r, method).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', messageKey: 'errors.forbidden' } });
       expect(snapshot(t.core.db), method).toBe(before);
     }
+  });
+});
+
+describe('the board-only sign-in of a TV PC', () => {
+  it('reads the board, the catalogue and the calendars, and nothing else', () => {
+    signInAs('wallboard');
+    const allowed = guarded.filter((m) => roleAllows('wallboard', contract[m].access)).sort();
+    expect(allowed).toEqual(['board.snapshot', 'calendars.list', 'catalogue.list']);
+    expect(t.core.call('board.snapshot', {}).ok).toBe(true);
+    expect(t.core.call('tickets.queue', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
 

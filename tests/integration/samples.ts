@@ -19,6 +19,9 @@ export const CUSTOMER = {
   notes: '',
 };
 
+/** Port 1 on the loopback: refused at once, so a sample connect never waits on a network. */
+export const HUB_CONNECTION = { host: '127.0.0.1', port: 1, database: 'kefu', user: 'kefu', password: 'hub-pass-1', tls: false };
+
 export const validSamples: { [M in MethodName]: MethodInput<M> } = {
   'app.status': {},
   'setup.init': {
@@ -75,6 +78,13 @@ export const validSamples: { [M in MethodName]: MethodInput<M> } = {
   'stats.revokeCredit': { id: ZERO_ID, reason: '误操作' },
   'tickets.history': { q: '王伟', status: 'closed' },
   'stats.report': { kind: 'monthly', day: '2026-03-01' },
+  'hub.status': {},
+  'hub.test': { connection: HUB_CONNECTION },
+  'hub.testJoin': { connection: HUB_CONNECTION },
+  'hub.connect': { connection: HUB_CONNECTION },
+  'hub.join': { connection: HUB_CONNECTION, seatCode: 'B2' },
+  'hub.conflicts': {},
+  'customers.merge': { keepId: ZERO_ID, mergeId: '00000000-0000-7000-8000-000000000001' },
   'sla.preview': { typeCode: 'password_reset', tier: 'key', at: Date.parse('2026-03-03T10:00:00+08:00') },
   'archive.preview': { month: '2026-02' },
   'archive.start': { month: '2026-02' },

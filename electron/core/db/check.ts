@@ -13,6 +13,8 @@ export const AUDIT_CHAIN: ChainSpec = {
 export const TICKET_EVENTS_CHAIN: ChainSpec = {
   table: 'ticket_events',
   columns: ['id', 'ticket_id', 'at', 'actor_id', 'seat', 'kind', 'before', 'after'],
+  // Events are written at every seat and replicated: one chain per seat.
+  partitionBy: 'seat',
 };
 export const CHAINED_TABLES: ChainSpec[] = [AUDIT_CHAIN, TICKET_EVENTS_CHAIN];
 

@@ -5,6 +5,7 @@ import { recordAudit } from '../services/audit';
 import { RecordedRefusal } from '../errors';
 import { clearSignInFailures, recordSignInFailure, signInWaitMs } from '../services/signInThrottle';
 import { findUserById, findUserByName, sessionUserOf, setPasswordHash } from '../services/users';
+import { recordSignInSeat } from '../services/userSeats';
 import type { HandlerMap } from './types';
 
 const wrongCredentials = () =>
@@ -44,6 +45,8 @@ export const authHandlers: HandlerMap<'auth.signIn' | 'auth.signOut' | 'me.chang
     const user = sessionUserOf(row);
     clearSignInFailures(ctx.db, input.name);
     ctx.session.userId = row.id;
+    // Shared with the centre: reminders for this person now come from this seat only.
+    if (ctx.seat) recordSignInSeat(ctx.db, row.id, ctx.seat, ctx.clock.now());
     recordAudit({ ...ctx, user }, { action: 'session.signIn', subject: row.id });
     ctx.emit({ type: 'session.changed', user });
     return user;

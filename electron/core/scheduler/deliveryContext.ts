@@ -8,10 +8,13 @@ import type { OpenQueue } from '../services/openQueue';
 import { getNotificationPrefs } from '../services/notificationPrefs';
 import { getSetting } from '../services/settings';
 import { activeSessionUser } from '../services/users';
+import { signedInHere } from '../services/userSeats';
 import type { DeliveryContext } from './delivery';
 
 export function deliveryContext(db: Db, openQueue: OpenQueue, userId: string | null, notify: NotifyPort, publish: (e: AppEvent) => void): DeliveryContext {
-  const user = activeSessionUser(db, userId);
+  const signedIn = activeSessionUser(db, userId);
+  // Signed in here but more recently at another seat of the centre: that seat reminds them.
+  const user = signedIn && signedInHere(db, signedIn.id, getSetting(db, 'centre')?.seatCode ?? null) ? signedIn : null;
   return {
     user,
     prefs: getNotificationPrefs(db, user?.id ?? null),

@@ -76,6 +76,22 @@ function indexCustomer(db: Db, id: string, c: CustomerInput): void {
   for (const p of c.phones) phone.run(digitsOf(p), id);
 }
 
+/** Rebuilds the search index and phone look-up of a stored customer (a row that arrived from the hub). */
+export function reindexCustomer(db: Db, id: string): void {
+  const r = db.prepare('SELECT name, phones, email, wechat, tags FROM customers WHERE id = ?').get(id) as
+    | { name: string; phones: string; email: string | null; wechat: string | null; tags: string }
+    | undefined;
+  if (!r) return;
+  const input = { name: r.name, phones: JSON.parse(r.phones) as string[], email: r.email, wechat: r.wechat, tags: JSON.parse(r.tags) as string[] };
+  indexCustomer(db, id, input as CustomerInput);
+}
+
+/** Removes a customer from the search index before the row goes (its phones cascade). */
+export function unindexCustomerRow(db: Db, id: string): void {
+  const row = db.prepare('SELECT rowid FROM customers WHERE id = ?').get(id) as { rowid: number } | undefined;
+  if (row) db.prepare('DELETE FROM customers_fts WHERE rowid = ?').run(row.rowid);
+}
+
 export function insertCustomer(db: Db, id: string, c: CustomerInput, at: number, by: string): Customer {
   db.prepare(
     `INSERT INTO customers (id, kind, name, initials, tier, role, phones, email, wechat, birthday, contact_user_id, tags, notes,

@@ -3,6 +3,7 @@ import { Result, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { SetupPage } from '../features/setup/SetupPage';
 import { SignInPage } from '../features/auth/SignInPage';
+import { WallboardApp } from '../wallboard/WallboardApp';
 import { Providers } from './Providers';
 import { Shell } from './Shell';
 import { followShellEvents, useShell } from './store';
@@ -34,6 +35,9 @@ export function App() {
         <SetupPage />
       ) : !status.user ? (
         <SignInPage />
+      ) : status.user.role === 'wallboard' ? (
+        // A TV PC's board-only sign-in: the whole centre's board, nothing else.
+        <WallboardApp />
       ) : (
         <Shell />
       )}

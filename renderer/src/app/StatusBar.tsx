@@ -1,5 +1,6 @@
 // The bottom line of the main window: who is signed in, their role, the seat, the centre's time.
-import { ClockCircleOutlined, DatabaseOutlined, DesktopOutlined, UserOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, DesktopOutlined, UserOutlined } from '@ant-design/icons';
+import { HubStatusLine } from '../features/hub/HubStatusLine';
 import { Space, Tag, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from './format';
@@ -39,9 +40,7 @@ export function StatusBar() {
         </span>
       </Space>
       <Space size="large">
-        <span>
-          <DatabaseOutlined /> {t('status.offline')}
-        </span>
+        <HubStatusLine timeZone={status.timeZone} language={language} />
         <span data-testid="status-time">
           <ClockCircleOutlined /> {t('status.localTime')} {formatDateTime(now, status.timeZone, language)}
         </span>
@@ -51,4 +50,4 @@ export function StatusBar() {
   );
 }
 
-export const roleColor = { agent: 'blue', supervisor: 'purple', admin: 'gold' } as const;
+export const roleColor = { agent: 'blue', supervisor: 'purple', admin: 'gold', wallboard: 'cyan' } as const;

@@ -6,7 +6,7 @@ type DeepString<T> = { [K in keyof T]: T[K] extends string ? string : DeepString
 export const en: DeepString<Messages> = {
   app: { name: 'Kefu Desk', fullName: 'Kefu Desk 客服台', tagline: 'Tickets and service levels for the customer-service centre' },
   nav: { home: 'Workbench', queue: 'Queue', customers: 'Customers', settings: 'Settings', wallboard: 'Wall-board', shortcuts: 'Shortcuts' },
-  roles: { agent: 'Agent', supervisor: 'Supervisor', admin: 'Admin' },
+  roles: { agent: 'Agent', supervisor: 'Supervisor', admin: 'Admin', wallboard: 'Wall-board (board only)' },
   common: {
     save: 'Save',
     cancel: 'Cancel',

@@ -2,7 +2,7 @@
 export const zhCN = {
   app: { name: '客服台', fullName: '客服台 Kefu Desk', tagline: '客服中心工单与服务时效管理' },
   nav: { home: '工作台', queue: '工单队列', customers: '客户', settings: '设置', wallboard: '大屏', shortcuts: '快捷键' },
-  roles: { agent: '客服专员', supervisor: '客服主管', admin: '管理员' },
+  roles: { agent: '客服专员', supervisor: '客服主管', admin: '管理员', wallboard: '大屏（仅看板）' },
   common: {
     save: '保存',
     cancel: '取消',

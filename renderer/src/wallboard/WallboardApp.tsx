@@ -1,6 +1,6 @@
 // The wall-board window: dark, large type, read from three metres, no interaction needed.
 // Scales with the viewport (vw units), so 1920×1080 and 3840×2160 show the same layout.
-import { Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { followCompiledCalendars, useCompiledCalendars } from '../app/calendars';
@@ -19,6 +19,7 @@ export function WallboardApp() {
   const status = useShell((s) => s.status);
   const language = useShell((s) => s.language);
   const load = useShell((s) => s.load);
+  const signOut = useShell((s) => s.signOut);
   const { snapshot, signedOut } = useBoard();
 
   useEffect(() => {
@@ -45,7 +46,15 @@ export function WallboardApp() {
           <Typography.Title level={1} style={{ margin: 0, fontSize: '2.4vw', color: '#e6edf7' }}>
             {t('wallboard.title', { centre: status?.centreName ?? t('app.name') })}
           </Typography.Title>
-          <BoardClock timeZone={timeZone} />
+          <span style={{ display: 'flex', alignItems: 'baseline', gap: '1vw' }}>
+            <BoardClock timeZone={timeZone} />
+            {status?.user?.role === 'wallboard' && (
+              // The TV PC's board-only session: signing out returns to the sign-in page.
+              <Button type="text" size="small" style={{ color: '#8da2c0' }} onClick={() => void signOut()} data-testid="wallboard-sign-out">
+                {t('common.signOut')}
+              </Button>
+            )}
+          </span>
         </header>
         {signedOut || !snapshot ? (
           <main style={{ flex: 1, display: 'grid', placeItems: 'center' }}>

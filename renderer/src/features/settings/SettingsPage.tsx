@@ -12,6 +12,7 @@ import { AccountPanel } from './AccountPanel';
 import { CentrePanel } from './CentrePanel';
 import { DatabasePanel } from './DatabasePanel';
 import { ArchivePanel } from '../archive/ArchivePanel';
+import { HubPanel } from '../hub/HubPanel';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function SettingsPage() {
           { key: 'users', label: t('settings.users'), children: <UsersPanel /> },
           { key: 'audit', label: t('settings.audit'), children: <AuditPanel /> },
           { key: 'database', label: t('settings.database'), children: <DatabasePanel /> },
+          { key: 'hub', label: t('hub.tab'), children: <HubPanel /> },
         ]
       : []),
     { key: 'account', label: t('settings.account'), children: <AccountPanel /> },

@@ -1,0 +1,33 @@
+// Local data derived from shared rows, kept in step when a row arrives from the hub: search
+// indexes, phone look-ups, the scheduler's due moments, and the open-queue projection.
+import type { TicketStatus } from '../../../shared/tickets/lifecycle';
+import type { Db } from '../db/open';
+import { syncTicketMoments } from '../scheduler/moments';
+import { reindexCustomer, unindexCustomerRow } from '../services/customers';
+import type { AppliedRow } from './declare';
+import { cached } from './statements';
+
+export function reindexCustomerAfterApply(db: Db, row: AppliedRow): void {
+  if (row.op !== 'delete') reindexCustomer(db, row.pk);
+}
+
+export function unindexCustomer(db: Db, pk: string): void {
+  unindexCustomerRow(db, pk);
+}
+
+export function reindexTicketAfterApply(db: Db, row: AppliedRow): void {
+  const t = cached(db, 'SELECT rowid, id, number, subject, description, status, paused_since, feedback_at, due_at, warning_at FROM tickets WHERE id = ?').get(row.pk) as
+    | { rowid: number; id: string; number: string; subject: string; description: string; status: TicketStatus; paused_since: number | null; feedback_at: number | null; due_at: number; warning_at: number }
+    | undefined;
+  if (!t) return;
+  cached(db, 'DELETE FROM tickets_fts WHERE rowid = ?').run(t.rowid);
+  cached(db, 'INSERT INTO tickets_fts (rowid, number, subject, description) VALUES (?, ?, ?, ?)').run(t.rowid, t.number, t.subject, t.description);
+  // Each seat keeps its own due moments for every ticket of the centre (delivery decides who hears).
+  syncTicketMoments(db, t);
+}
+
+/**
+ * Called once after a batch of remote ticket changes was committed. The open-queue projection
+ * (issue 9) refreshes from here; until it lands there is nothing in memory to refresh.
+ */
+export function refreshOpenQueueAfterRemoteChanges(_db: Db, _ticketIds: readonly string[]): void {}

@@ -1,0 +1,39 @@
+// The centre hub as the renderer sees it: the status bar's line and the conflicts list.
+export type HubState = 'off' | 'connecting' | 'online' | 'offline' | 'refused';
+
+export interface HubStatus {
+  configured: boolean;
+  state: HubState;
+  host: string | null;
+  database: string | null;
+  /** When this seat lost the hub (null while online or never connected). */
+  offlineSince: number | null;
+  /** Changes written here that the hub has not stored yet. */
+  toSend: number;
+  lastSyncAt: number | null;
+  /** Why the hub refused this seat or why the last attempt failed. */
+  error: { reason: string; message: string } | null;
+  conflicts: number;
+}
+
+export interface HubTestResult {
+  ok: boolean;
+  serverVersion: string | null;
+  centreName: string | null;
+  message: string | null;
+}
+
+export interface SyncConflict {
+  id: string;
+  kind: 'ticket.lifecycle' | 'customer.fields' | 'customer.duplicate';
+  table: string;
+  subjectId: string;
+  otherId: string | null;
+  hubSeq: number;
+  winnerSeat: string | null;
+  loserSeat: string | null;
+  details: Record<string, unknown>;
+  at: number;
+  /** A duplicate whose customers were merged (or one removed) is no longer open. */
+  open: boolean;
+}
