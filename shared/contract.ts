@@ -12,6 +12,7 @@ import { boardMethods } from './contract/board';
 import { archiveMethods } from './contract/archive';
 import type { ArchiveJob } from './archive';
 import { statsMethods } from './contract/stats';
+import { customers360Methods } from './contract/customers360';
 import type { CustomerSummary, TicketRow } from './tickets/types';
 import type { Notice } from './notifications';
 
@@ -22,6 +23,7 @@ export const contract = {
   ...boardMethods,
   ...archiveMethods,
   ...statsMethods,
+  ...customers360Methods,
 } as const;
 
 export type { AppStatus } from './contract/foundation';
@@ -45,6 +47,8 @@ export type AppEvent =
   | { type: 'ticket.changed'; ticket: TicketRow }
   | { type: 'customer.changed'; customer: CustomerSummary }
   | { type: 'departments.changed' }
+  | { type: 'callbacks.changed' }
+  | { type: 'inbox.changed' }
   | { type: 'notification'; notice: Notice }
   /** Something the wall-board counts changed (a moment fired); tickets send ticket.changed. */
   | { type: 'board.changed' }

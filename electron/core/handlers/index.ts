@@ -8,6 +8,7 @@ import { ticketHandlers } from './tickets';
 import { boardHandlers } from './board';
 import { archiveHandlers } from './archive';
 import { statsHandlers } from './stats';
+import { customers360Handlers } from './customers360';
 import type { HandlerMap } from './types';
 import { userHandlers } from './users';
 
@@ -22,4 +23,5 @@ export const handlers: HandlerMap = {
   ...boardHandlers,
   ...archiveHandlers,
   ...statsHandlers,
+  ...customers360Handlers,
 };

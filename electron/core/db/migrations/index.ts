@@ -8,6 +8,7 @@ import { m004Scheduler } from './004_scheduler';
 import { m005FtsAutomerge } from './005_fts_automerge';
 import { m006IntakeAndSignIn } from './006_intake_and_sign_in';
 import { m007Stats } from './007_stats';
+import { m008Customers360 } from './008_customers360';
 
 export interface Migration {
   version: number;
@@ -15,7 +16,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Sla, m003Tickets, m004Scheduler, m005FtsAutomerge, m006IntakeAndSignIn, m007Stats];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Sla, m003Tickets, m004Scheduler, m005FtsAutomerge, m006IntakeAndSignIn, m007Stats, m008Customers360];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
