@@ -15,8 +15,8 @@ const suffixes = (parts: string[]): string[] => {
   return out;
 };
 
-/** Lower case, no spaces: how keys are stored and queries compared. */
-export const keyOf = (s: string) => s.toLowerCase().replace(/\s+/g, '');
+/** Lower case, without spaces, dots or dashes: how keys are stored and queries compared (京A·12345, HT-7788). */
+export const keyOf = (s: string) => s.toLowerCase().replace(/[\s·.\-]+/g, '');
 
 export function nameKeys(name: string): string[] {
   const chars = [...keyOf(name)];

@@ -156,7 +156,7 @@ export function searchCustomers(db: Db, q: string, limit: number): CustomerSumma
 
   add(db.prepare(`SELECT id FROM customers WHERE name >= ? AND name < ? ORDER BY name LIMIT ?`).all(term, term + '\uffff', limit) as { id: string }[]);
   const byKeys = () => {
-    const key = keyOf(term).replace(/[·-]/g, '');
+    const key = keyOf(term);
     if (!key || ids.size >= limit) return;
     // Several keys of one customer can match (王 in 王伟 and in 伟王): read a few more than needed.
     add(
