@@ -10,7 +10,7 @@ const NEW_ENERGY_SMALL = new RegExp(`^[${PROVINCES}][${L}][DF][${L}0-9][0-9]{4}$
 const NEW_ENERGY_LARGE = new RegExp(`^[${PROVINCES}][${L}][0-9]{5}[DF]$`);
 
 /** Upper case, without spaces, dots or dashes (京A·12345 → 京A12345). */
-export const normalisePlate = (plate: string) => plate.replace(/[\s·.\-]/g, '').toUpperCase();
+export const normalisePlate = (plate: string) => plate.replace(/[\s·.-]/g, '').toUpperCase();
 
 export type PlateKind = 'ordinary' | 'new_energy';
 

@@ -16,7 +16,7 @@ const suffixes = (parts: string[]): string[] => {
 };
 
 /** Lower case, without spaces, dots or dashes: how keys are stored and queries compared (京A·12345, HT-7788). */
-export const keyOf = (s: string) => s.toLowerCase().replace(/[\s·.\-]+/g, '');
+export const keyOf = (s: string) => s.toLowerCase().replace(/[\s·.-]+/g, '');
 
 export function nameKeys(name: string): string[] {
   const chars = [...keyOf(name)];

@@ -10,6 +10,7 @@ import { customersText } from '../features/customers/i18n';
 import { auditText } from '../features/audit/i18n';
 import { archiveText } from '../features/archive/i18n';
 import { statsText } from '../features/stats/i18n';
+import { callbacksText } from '../features/callbacks/i18n';
 
 export const featureBundles: TextBundle<object>[] = [
   domainText,
@@ -22,4 +23,5 @@ export const featureBundles: TextBundle<object>[] = [
   auditText,
   archiveText,
   statsText,
+  callbacksText,
 ];
