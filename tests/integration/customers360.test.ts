@@ -171,6 +171,20 @@ describe('callbacks from closed tickets', () => {
   });
 });
 
+describe('the after-sales 24-hour reply check', () => {
+  it('is planned at intake for 24 hours later and dropped once feedback reached the customer', () => {
+    const [c] = t.must('customers.search', { q: '王伟' });
+    const ticket = t.must('tickets.create', { customer: { id: c!.id }, typeCode: 'after_sales', channel: 'phone', priority: 'normal', subject: '售后咨询', description: '' });
+    const check = byRule('after_sales_reply').filter((x) => x.originTicket?.id === ticket.id);
+    expect(check).toHaveLength(1);
+    expect(check[0]!.dueAt).toBe(t.clock.now() + DAY);
+    t.must('tickets.act', { id: ticket.id, action: 'accept' });
+    t.must('tickets.act', { id: ticket.id, action: 'resolve' });
+    t.must('tickets.act', { id: ticket.id, action: 'feedback' });
+    expect(byRule('after_sales_reply').filter((x) => x.originTicket?.id === ticket.id)).toEqual([]);
+  });
+});
+
 describe('call outcomes', () => {
   it('no answer retries on the next working day until the rule gives up; wrong number ends it', () => {
     const c = add({ name: '钱多多', phones: ['139 0000 4444'] });

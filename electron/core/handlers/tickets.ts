@@ -16,7 +16,7 @@ import { complaintOf, findTicket, findTicketByRequestId, ticketsOfCustomer, toTi
 import { slaCaches, ticketSlaStatus } from '../services/ticketSla';
 import { mustGetCustomer } from './customers';
 import { syncTicketMoments } from '../scheduler/moments';
-import { callbacksForBirthday, callbacksForTicket } from '../services/callbacks';
+import { callbacksForBirthday, callbacksForTicket, cancelReplyChecks } from '../services/callbacks';
 import type { HandlerMap } from './types';
 import { stmt } from '../db/stmt';
 
@@ -117,9 +117,8 @@ function transition(ctx: SignedInContext, t: TicketRecord, action: TicketAction,
   if ('assignee_id' in change) before.assigneeId = t.assignee_id;
   if (action === 'feedback' || action === 'close') {
     // Finished service: satisfaction callbacks (3DC…) by rule; once per ticket (unique occasion).
-    if (callbacksForTicket(ctx, { ...t, assignee_id: (change.assignee_id as string | undefined) ?? t.assignee_id }, 'ticket.closed').length) {
-      ctx.emit({ type: 'callbacks.changed' });
-    }
+    const planned = callbacksForTicket(ctx, { ...t, assignee_id: (change.assignee_id as string | undefined) ?? t.assignee_id }, 'ticket.closed').length;
+    if (planned + (action === 'feedback' ? cancelReplyChecks(ctx, t.id) : 0) > 0) ctx.emit({ type: 'callbacks.changed' });
   }
   appendTicketEvent(ctx, t.id, action, before, {
     status: rule.to,

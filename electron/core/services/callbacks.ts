@@ -97,6 +97,25 @@ export function callbacksForTicket(
     );
 }
 
+/**
+ * Feedback reached the customer: reply checks planned at intake ('ticket.created' rules, e.g. the
+ * after-sales 24-hour reply) are no longer needed, unless someone already tried to call.
+ */
+export function cancelReplyChecks(ctx: CallContext, ticketId: string): number {
+  const ruleIds = activeRules(ctx.db)
+    .filter((r) => r.rule.trigger.kind === 'ticket.created')
+    .map((r) => r.id);
+  if (!ruleIds.length) return 0;
+  const ids = ctx.db
+    .prepare(
+      `SELECT id FROM callbacks WHERE origin_ticket_id = ? AND status = 'pending' AND attempts = 0 AND rule_id IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck()
+    .all(ticketId, JSON.stringify(ruleIds)) as string[];
+  for (const id of ids) removeCallback(ctx.db, id);
+  return ids.length;
+}
+
 /** An asset was saved: its dates (re)plan their reminders; untouched ones for old dates go. */
 export function callbacksForAsset(ctx: CallContext, asset: Asset): string[] {
   const calendar = centreCalendar(ctx.db);

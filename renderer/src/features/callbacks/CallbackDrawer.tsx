@@ -64,7 +64,7 @@ export function CallbackDrawer({ callback, onClose }: { callback: CallbackView |
           duration: 8,
         });
       } else void message.success(t('callbacks.saved'));
-      if (r.status !== 'pending') onClose();
+      onClose();
     } catch (err) {
       setError(errorText(err));
     } finally {

@@ -36,15 +36,15 @@ export function CallbacksPage() {
   const selected = all.find((c) => c.id === selectedId) ?? null;
   const ruleName = (c: CallbackView) => (language === 'en' ? c.rule.names.en : c.rule.names.zh);
 
-  const table = (rows: CallbackView[]) => (
+  const table = (rows: CallbackView[], b: Bucket) => (
     <Table<CallbackView>
       rowKey="id"
       size="middle"
       dataSource={rows}
       pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-      data-testid="callback-table"
+      data-testid={`callback-table-${b}`}
       rowClassName={(c) => (c.id === selectedId ? 'ant-table-row-selected' : '')}
-      onRow={(c) => ({ onClick: () => select(c.id), style: { cursor: 'pointer' }, 'data-testid': 'callback-row' } as object)}
+      onRow={(c) => ({ onClick: () => select(c.id), style: { cursor: 'pointer' } })}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('callbacks.empty')} /> }}
       columns={[
         { title: t('callbacks.columns.due'), dataIndex: 'dueDay', width: 120, render: (d: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{d}</span> },
@@ -112,7 +112,7 @@ export function CallbacksPage() {
               <Badge count={queue?.[b].length ?? 0} showZero color={b === 'overdue' ? '#cf1322' : b === 'dueToday' ? '#1677ff' : '#8c8c8c'} overflowCount={999} />
             </Flex>
           ),
-          children: table(queue?.[b] ?? []),
+          children: table(queue?.[b] ?? [], b),
         }))}
       />
       <CallbackDrawer callback={selected} onClose={() => select(null)} />
