@@ -153,6 +153,7 @@ test('customers 360 in English: assets in the drawer, search by plate and VIN, t
   await expect(page.getByTestId('asset-form')).toContainText('Not a valid plate number');
   await expect(page.getByTestId('asset-form')).toContainText('VIN check digit does not match (expected X)');
   await page.getByTestId('asset-plate').fill('沪AD12345');
+  await expect(page.getByTestId('asset-form')).not.toContainText('Not a valid plate number');
   await settle(page);
   await screenshot(page, 'en-64-asset-form');
   await page.getByTestId('asset-save').click();
@@ -160,6 +161,7 @@ test('customers 360 in English: assets in the drawer, search by plate and VIN, t
   await expect(assets.getByTestId('asset-row')).toHaveCount(2);
   await expect(assets).toContainText('New energy');
   await noToasts(page);
+  await assets.scrollIntoViewIfNeeded();
   await settle(page);
   await screenshot(page, 'en-65-customer-assets');
   await page.locator('.ant-drawer-close').click();
@@ -175,4 +177,21 @@ test('customers 360 in English: assets in the drawer, search by plate and VIN, t
   await expect(drawer(page)).toContainText('7DC delivery callback');
   await settle(page);
   await screenshot(page, 'en-66-callbacks-queue');
+  await page.locator('.ant-drawer-close').click();
+
+  // The admin edits the rules: 3DC three days after the repair, by a colleague.
+  await page.getByRole('menuitem', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Callback rules' }).click();
+  const rules = page.getByTestId('callback-rules');
+  const dc3 = rules.locator('.ant-table-row', { hasText: '3DC repair callback' });
+  await expect(dc3).toContainText('3 d after');
+  await expect(dc3).toContainText('A colleague (not who served)');
+  await expect(rules.locator('.ant-table-row', { hasText: 'Premium renewal reminder' })).toContainText('3 mo before, 2 mo before, 1 mo before');
+  await dc3.getByTestId('rule-edit').click();
+  await page.getByTestId('rule-offsets').fill('4');
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await expect(dc3).toContainText('4 d after');
+  await noToasts(page);
+  await settle(page);
+  await screenshot(page, 'en-67-callback-rules');
 });

@@ -6,12 +6,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallbackQueue, CallbackView } from '../../../../shared/callbacks/types';
 import { TierTag } from '../../app/badges';
-import { formatDateTime } from '../../app/format';
 import { useShell } from '../../app/store';
 import { CallbackDrawer } from './CallbackDrawer';
 import { useCallbacks } from './store';
 
 type Bucket = keyof CallbackQueue;
+
+/** YYYY-MM-DD of an instant in the centre's time zone, like the due day beside it. */
+const isoDay = (ms: number, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
 const BUCKETS: Bucket[] = ['overdue', 'dueToday', 'upcoming'];
 
 export function CallbacksPage() {
@@ -88,7 +90,7 @@ export function CallbacksPage() {
           title: t('callbacks.columns.window'),
           dataIndex: 'windowEndAt',
           width: 140,
-          render: (ms: number) => formatDateTime(ms - 1, timeZone, language).slice(0, 10),
+          render: (ms: number) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{isoDay(ms - 1, timeZone)}</span>,
         },
       ]}
     />
