@@ -5,9 +5,24 @@ import { CALL_OUTCOMES, callbackRuleSchema } from '../callbacks/rules';
 import type { CallbackQueue, CallbackView, InboxItem, StoredCallbackRule } from '../callbacks/types';
 import { assetInputSchema, plateSchema, vinSchema, type Asset } from '../customers/assets';
 import type { CustomerSummary } from '../tickets/types';
+import { IMPORT_FIELDS, type RowProblem } from '../customers/importLayout';
+import { languageSchema } from '../validation';
 import { idSchema } from '../validation';
 import { def } from './define';
 import { none } from './foundation';
+
+const importRows = z.array(z.array(z.string().max(1000, 'validation.tooLong')).max(60)).max(5000);
+const importMapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0).max(59));
+const importOf = z.strictObject({ importId: idSchema, mapping: importMapping, hasHeader: z.boolean() });
+
+export interface ImportReport {
+  /** Data rows in the file (without the header). */
+  total: number;
+  validCount: number;
+  /** Every problem of every bad row, by row number as the spreadsheet shows it. */
+  problems: RowProblem[];
+  preview: { row: number; name: string; phones: string[]; assets: string[] }[];
+}
 
 export const customers360Methods = {
   /** Customers with exactly this name: creating another one warns and offers them. */
@@ -41,6 +56,17 @@ export const customers360Methods = {
       /** The customer said so, whatever the scores. */
       unsatisfied: z.boolean(),
     }),
+  ),
+
+  /** Import in steps: stage the file's rows (≤ 5,000 per call), check the mapping, apply all or nothing. */
+  'import.stage': def<{ staged: number }>()('supervisor', z.strictObject({ importId: idSchema, rows: importRows })),
+  'import.check': def<ImportReport>()('supervisor', importOf),
+  'import.apply': def<{ customers: number; assets: number }>()('supervisor', importOf),
+  'import.discard': def<null>()('supervisor', z.strictObject({ importId: idSchema })),
+  /** Customers with their assets in the import layout, a page at a time; the first page is audited. */
+  'export.customers': def<{ header: string[]; rows: string[][]; total: number }>()(
+    'supervisor',
+    z.strictObject({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000), language: languageSchema }),
   ),
 
   'inbox.list': def<{ items: InboxItem[]; unread: number }>()('agent', z.strictObject({ unreadOnly: z.boolean().optional() })),

@@ -45,6 +45,11 @@ export const validSamples: { [M in MethodName]: MethodInput<M> } = {
   'callbacks.ofCustomer': { customerId: ZERO_ID },
   'callbacks.get': { id: ZERO_ID },
   'callbacks.record': { id: ZERO_ID, outcome: 'no_answer', scores: [], notes: '', unsatisfied: false },
+  'import.stage': { importId: ZERO_ID, rows: [['姓名', '电话'], ['王伟', '138 0013 8000']] },
+  'import.check': { importId: ZERO_ID, mapping: { name: 0, phones: 1 }, hasHeader: true },
+  'import.apply': { importId: ZERO_ID, mapping: { name: 0, phones: 1 }, hasHeader: true },
+  'import.discard': { importId: ZERO_ID },
+  'export.customers': { offset: 0, limit: 100, language: 'zh-CN' },
   'inbox.list': {},
   'inbox.markRead': { ids: 'all' },
   'setup.init': {

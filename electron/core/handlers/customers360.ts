@@ -19,7 +19,11 @@ import {
   listRules,
   syncCallbackMoment,
 } from '../services/callbacks';
-import { customersNamed } from '../services/customers';
+import { customersNamed, insertCustomer, reindexKeys } from '../services/customers';
+import { checkRows, stage, stagingOf } from '../services/customerImport';
+import { exportHeader, exportRow } from '../../../shared/customers/importLayout';
+import type { AssetInput } from '../../../shared/customers/assets';
+import type { CustomerInput } from '../../../shared/tickets/schemas';
 import { appendTicketEvent } from '../services/ticketEvents';
 import { mustGetCustomer } from './customers';
 import { ticketHandlers } from './tickets';
@@ -37,6 +41,11 @@ type Method =
   | 'callbacks.ofCustomer'
   | 'callbacks.get'
   | 'callbacks.record'
+  | 'import.stage'
+  | 'import.check'
+  | 'import.apply'
+  | 'import.discard'
+  | 'export.customers'
   | 'inbox.list'
   | 'inbox.markRead';
 
@@ -72,6 +81,12 @@ function unreadCount(ctx: CallContext): number {
     )
     .pluck()
     .get(w.params) as number;
+}
+
+function stagedRows(ctx: CallContext, importId: string): string[][] {
+  const s = stagingOf(ctx.db).get(importId);
+  if (!s) throw new DomainError('NOT_FOUND', 'errors.importNotFound', `No staged import ${importId}: stage the file again.`, { id: importId });
+  return s.rows;
 }
 
 export const customers360Handlers: HandlerMap<Method> = {
@@ -203,6 +218,72 @@ export const customers360Handlers: HandlerMap<Method> = {
     }
     ctx.emit({ type: 'callbacks.changed' });
     return mustGetCallback(ctx, id);
+  },
+
+  'import.stage': ({ importId, rows }, ctx) => ({ staged: stage(ctx.db, importId, rows, ctx.clock.now()) }),
+
+  'import.check': ({ importId, mapping, hasHeader }, ctx) => {
+    const check = checkRows(ctx.db, stagedRows(ctx, importId), mapping, hasHeader);
+    return {
+      total: check.total,
+      validCount: check.valid.length,
+      problems: check.problems,
+      preview: check.valid.slice(0, 20).map((r) => ({
+        row: r.row,
+        name: r.customer.name,
+        phones: r.customer.phones,
+        assets: r.assets.map((a) => (a.kind === 'vehicle' ? (a.plate ?? a.vin ?? '') : a.number)),
+      })),
+    };
+  },
+
+  'import.apply': ({ importId, mapping, hasHeader }, ctx) => {
+    const check = checkRows(ctx.db, stagedRows(ctx, importId), mapping, hasHeader);
+    if (check.problems.length) {
+      throw new DomainError('VALIDATION', 'errors.importHasProblems', `${check.problems.length} problems in ${check.total} rows: nothing was imported.`, {
+        count: check.problems.length,
+      });
+    }
+    const now = ctx.clock.now();
+    const by = ctx.user!.id;
+    let assets = 0;
+    for (const r of check.valid) {
+      const c = insertCustomer(ctx.db, newId(ctx.clock), r.customer, now, by);
+      for (const a of r.assets) {
+        const saved = writeAsset(ctx.db, newId(ctx.clock), c.id, a, now, by, { reindex: false });
+        callbacksForAsset(ctx, saved);
+        assets++;
+      }
+      if (r.assets.length) reindexKeys(ctx.db, c.id);
+      callbacksForBirthday(ctx, c.id, c.birthday);
+    }
+    stagingOf(ctx.db).delete(importId);
+    recordAudit(ctx, { action: 'customers.import', subject: importId, after: { customers: check.valid.length, assets } });
+    ctx.emit({ type: 'callbacks.changed' });
+    return { customers: check.valid.length, assets };
+  },
+
+  'import.discard': ({ importId }, ctx) => {
+    stagingOf(ctx.db).delete(importId);
+    return null;
+  },
+
+  'export.customers': ({ offset, limit, language }, ctx) => {
+    const total = ctx.db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
+    const customers = ctx.db
+      .prepare('SELECT id, kind, name, tier, role, phones, email, wechat, birthday FROM customers ORDER BY rowid LIMIT ? OFFSET ?')
+      .all(limit, offset) as { id: string; kind: CustomerInput['kind']; name: string; tier: CustomerInput['tier']; role: CustomerInput['role']; phones: string; email: string | null; wechat: string | null; birthday: string | null }[];
+    const assetsOf = ctx.db.prepare('SELECT data FROM customer_assets WHERE customer_id = ? ORDER BY created_at').pluck();
+    const rows = customers.map((c) =>
+      exportRow(
+        { kind: c.kind, name: c.name, tier: c.tier, role: c.role, phones: JSON.parse(c.phones) as string[], email: c.email, wechat: c.wechat,
+          birthday: c.birthday ? (JSON.parse(c.birthday) as CustomerInput['birthday']) : null, contactUserId: null, tags: [], notes: '' },
+        (assetsOf.all(c.id) as string[]).map((d) => JSON.parse(d) as AssetInput),
+      ),
+    );
+    // Personal data leaves the app: every export is recorded (seed 003 §4.3).
+    if (offset === 0) recordAudit(ctx, { action: 'customers.export', subject: null, after: { total } });
+    return { header: exportHeader(language), rows, total };
   },
 
   'inbox.list': ({ unreadOnly }, ctx) => {
