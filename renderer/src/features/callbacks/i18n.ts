@@ -90,6 +90,17 @@ export const callbacksText = textBundle(
       caughtUp: '关闭期间',
       kind: { 'sla.warning': '即将超时', 'sla.breach': '已超时', 'callback.due': '回访到期' },
     },
+    import: {
+      badKind: '客户类型应为 个人 / 企业',
+      badTier: '客户等级应为 普通 / 大客户',
+      badBirthday: '生日格式不正确（如 1990-08-15 或 农历08-15）',
+      tooManyPhones: '最多 5 个电话',
+      nameNotMapped: '请指定“姓名”所在的列',
+      duplicatePhone: '电话已属于已有客户',
+      duplicatePhoneInFile: '电话与文件中前面的行重复',
+      duplicateVin: '车架号已属于已有客户',
+      duplicateVinInFile: '车架号与文件中前面的行重复',
+    },
     errors: {
       assetNotFound: '找不到该资产。',
       assetOtherCustomer: '该资产属于其他客户。',
@@ -100,6 +111,8 @@ export const callbacksText = textBundle(
       callbackScores: '请为全部 {{expected}} 项打分（当前 {{got}} 项）。',
       callbackRuleNotFound: '找不到该回访规则。',
       callbackRuleCode: '回访规则代码 {{code}} 已被使用。',
+      importNotFound: '导入文件已失效，请重新选择文件。',
+      importHasProblems: '文件中有 {{count}} 处问题，未导入任何数据。',
     },
     validation: {
       vin: '车架号应为 17 位字母或数字（不含 I、O、Q）',
@@ -199,6 +212,17 @@ export const callbacksText = textBundle(
       caughtUp: 'While closed',
       kind: { 'sla.warning': 'At risk', 'sla.breach': 'Breached', 'callback.due': 'Callback due' },
     },
+    import: {
+      badKind: 'Kind is person or company',
+      badTier: 'Tier is standard or key',
+      badBirthday: 'Birthday like 1990-08-15 or 农历08-15',
+      tooManyPhones: 'At most 5 phones',
+      nameNotMapped: 'Choose the column holding the name',
+      duplicatePhone: 'The phone belongs to an existing customer',
+      duplicatePhoneInFile: 'The phone repeats an earlier row of the file',
+      duplicateVin: 'The VIN belongs to an existing customer',
+      duplicateVinInFile: 'The VIN repeats an earlier row of the file',
+    },
     errors: {
       assetNotFound: 'That asset does not exist.',
       assetOtherCustomer: 'That asset belongs to another customer.',
@@ -209,6 +233,8 @@ export const callbacksText = textBundle(
       callbackScores: 'Score all {{expected}} questions (got {{got}}).',
       callbackRuleNotFound: 'That callback rule does not exist.',
       callbackRuleCode: 'Another callback rule has the code {{code}}.',
+      importNotFound: 'The staged file is gone: choose the file again.',
+      importHasProblems: '{{count}} problems in the file: nothing was imported.',
     },
     validation: {
       vin: 'A VIN is 17 letters or digits (never I, O or Q)',
