@@ -91,6 +91,7 @@ export function CustomerAssets({ customer }: { customer: Pick<CustomerSummary, '
           {t('assets.title')}
         </Typography.Title>
         <Dropdown
+          trigger={['click']}
           menu={{
             items: (['vehicle', 'policy', 'contract'] as const).map((k) => ({ key: k, icon: ICONS[k], label: t(`assets.kind.${k}`), onClick: () => setEditing({ kind: k }) })),
           }}
