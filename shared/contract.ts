@@ -14,6 +14,7 @@ import type { ArchiveJob } from './archive';
 import { statsMethods } from './contract/stats';
 import { hubMethods } from './contract/hub';
 import type { HubStatus, HubTestResult, SyncConflict } from './hub';
+import { customers360Methods } from './contract/customers360';
 import type { CustomerSummary, TicketRow } from './tickets/types';
 import type { Notice } from './notifications';
 
@@ -25,6 +26,7 @@ export const contract = {
   ...archiveMethods,
   ...statsMethods,
   ...hubMethods,
+  ...customers360Methods,
 } as const;
 
 export type { AppStatus } from './contract/foundation';
@@ -48,6 +50,8 @@ export type AppEvent =
   | { type: 'ticket.changed'; ticket: TicketRow }
   | { type: 'customer.changed'; customer: CustomerSummary }
   | { type: 'departments.changed' }
+  | { type: 'callbacks.changed' }
+  | { type: 'inbox.changed' }
   | { type: 'notification'; notice: Notice }
   /** Something the wall-board counts changed (a moment fired); tickets send ticket.changed. */
   | { type: 'board.changed' }

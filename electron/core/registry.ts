@@ -72,7 +72,7 @@ export function createRegistry(handlers: HandlerMap, deps: CoreDeps, publish: (e
     deps.openQueue.follow(events);
     for (const e of events) publish(e);
     if (refusal) throw refusal;
-    if (events.some((e) => e.type === 'ticket.changed')) deps.rearmScheduler();
+    if (events.some((e) => e.type === 'ticket.changed' || e.type === 'callbacks.changed')) deps.rearmScheduler();
     return ok(value);
   };
 

@@ -20,11 +20,15 @@ import { LATEST_VERSION } from '../../electron/core/db/migrations';
 import { closeDatabase, openDatabase } from '../../electron/core/db/open';
 import { dbFileIn } from '../../electron/core/paths';
 import { digitsOf, initialsOf } from '../../electron/core/services/customers';
+import { assetKeys, nameKeys } from '../../electron/core/services/customerKeys';
+import { PROVINCES } from '../../shared/customers/plate';
+import { vinCheckDigit } from '../../shared/customers/vin';
+import type { AssetInput } from '../../shared/customers/assets';
 import { compileCalendar, slaStatus, type CalendarSpec, type CatalogueTarget, type CompiledCalendar, type RequestType } from '../../shared/sla';
 import type { MethodInput, MethodName } from '../../shared/contract';
 
 /** Bump when the generated data changes shape, so cached folders are rebuilt. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3; // 3: assets (vehicles, policies, contracts) and customer_keys
 const DAY_MS = 86_400_000;
 const CN_OFFSET_MS = 8 * 3_600_000; // Asia/Shanghai has no DST: day boundaries are fixed
 export const BENCH_SEAT = 'A1';
@@ -178,6 +182,42 @@ function phone(rng: Rng): string {
   return rng() < 0.3 ? `${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}` : digits;
 }
 
+const VIN_CHARS = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
+const WMI = ['LSV', 'LFV', 'LGB', 'LHG', 'LVS', 'LBV', 'LSG', 'LGW', 'LRW', 'LDC'];
+const PLATE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+const MODELS = ['帕萨特', '朗逸', '卡罗拉', '凯美瑞', '雅阁', '轩逸', '比亚迪 汉', '比亚迪 秦', 'Model Y', '哈弗 H6', '宝马 3系', '奥迪 A4L'];
+const isoDay = (ms: number) => new Date(ms + CN_OFFSET_MS).toISOString().slice(0, 10);
+
+/** A VIN with a correct ISO 3779 check digit (most real ones; the check is a warning anyway). */
+function vin(rng: Rng): string {
+  const chars = [...pick(rng, WMI), ...Array.from({ length: 14 }, () => VIN_CHARS[Math.floor(rng() * VIN_CHARS.length)]!)];
+  chars[8] = '0';
+  chars[8] = vinCheckDigit(chars.join(''));
+  return chars.join('');
+}
+
+function plate(rng: Rng): string {
+  const province = rng() < 0.6 ? '沪' : PROVINCES[Math.floor(rng() * PROVINCES.length)]!;
+  const letter = PLATE_LETTERS[Math.floor(rng() * 20)]!;
+  if (rng() < 0.2) return `${province}${letter}${rng() < 0.5 ? 'D' : 'F'}${Math.floor(rng() * 1e5).toString().padStart(5, '0')}`; // new energy
+  return `${province}${letter}${Array.from({ length: 5 }, () => VIN_CHARS[Math.floor(rng() * VIN_CHARS.length)]!).join('')}`;
+}
+
+/** About 60 % of people own a car, 15 % a policy, 5 % of customers a contract. */
+function assetsOf(rng: Rng, kind: string, at: number): AssetInput[] {
+  const out: AssetInput[] = [];
+  const day = (offsetDays: number) => isoDay(at + Math.floor(offsetDays) * DAY_MS);
+  if (kind === 'person' && rng() < 0.6) {
+    out.push({ kind: 'vehicle', vin: vin(rng), plate: plate(rng), model: pick(rng, MODELS), deliveryDate: day(rng() * 30), lastMaintenance: null,
+      nextMaintenance: day(180 + rng() * 200), inspectionDate: day(365 + rng() * 30), insuranceRenewal: day(365), });
+  }
+  if (rng() < 0.15) {
+    out.push({ kind: 'policy', number: `P${Math.floor(rng() * 1e11).toString().padStart(11, '0')}`, product: '车险', signDate: day(rng() * 60), premiumDue: day(365), status: 'active', lapsedDate: null });
+  }
+  if (rng() < 0.05) out.push({ kind: 'contract', number: `HT-${Math.floor(rng() * 1e8).toString().padStart(8, '0')}`, title: '', signDate: day(0), startDate: day(0), endDate: day(730) });
+  return out;
+}
+
 const SUBJECTS: Record<string, readonly string[]> = {
   account_open: ['新开户资料办理', '公司户开户预约', '个人开户咨询办理'],
   account_open_online: ['网上开户业务归属确认', '线上开户归属网点调整'],
@@ -290,6 +330,9 @@ function insertCustomers(db: Db, rng: Rng, plan: BulkPlan, admin: string, agentI
   );
   const fts = db.prepare('INSERT INTO customers_fts (rowid, name, phones, email, wechat, tags) VALUES (?, ?, ?, ?, ?, ?)');
   const phoneRow = db.prepare('INSERT OR IGNORE INTO customer_phones (digits, customer_id) VALUES (?, ?)');
+  const keyRow = db.prepare('INSERT OR IGNORE INTO customer_keys (key, customer_id) VALUES (?, ?)');
+  const assetRow = db.prepare('INSERT INTO customer_assets (id, customer_id, kind, data, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const nameKeysCache = new Map<string, string[]>();
   // Customers predate most of their tickets: created over the two years before the range ends.
   const createdAt = Array.from({ length: n }, () => plan.generatedAt - Math.floor(rng() * 730 * DAY_MS)).sort((a, b) => a - b);
   const BATCH = 50_000;
@@ -319,6 +362,12 @@ function insertCustomers(db: Db, rng: Rng, plan: BulkPlan, admin: string, agentI
         // Exactly what services/customers.ts indexCustomer writes.
         fts.run(i + 1, name, phones.map(digitsOf).join(' '), email ?? '', wechat ?? '', tags.join(' '));
         for (const p of phones) phoneRow.run(digitsOf(p), id);
+        // Exactly what services/customers.ts reindexKeys writes: name keys, then each asset's keys.
+        let keys = nameKeysCache.get(name);
+        if (keys === undefined) nameKeysCache.set(name, (keys = nameKeys(name)));
+        const assets = assetsOf(rng, kind, at);
+        for (const a of assets) assetRow.run(v7({ msecs: at }), id, a.kind, JSON.stringify(a), at, at, admin);
+        for (const k of new Set([...keys, ...assets.flatMap(assetKeys)])) keyRow.run(k, id);
       }
     })();
     log(`  customers ${Math.min(n, from + BATCH)}/${n}`);

@@ -2,6 +2,7 @@
 // sample here is a compile error, and the validation and role tests cover it automatically.
 import type { MethodInput, MethodName } from '../../shared/contract';
 import { DEFAULT_CATALOGUE, DEFAULT_DEDUCTION_RULES, KEY_ACCOUNT_CALENDAR } from '../../shared/sla';
+import { DEFAULT_CALLBACK_RULES } from '../../shared/callbacks/rules';
 
 export const ZERO_ID = '00000000-0000-7000-8000-000000000000';
 
@@ -21,9 +22,38 @@ export const CUSTOMER = {
 
 /** Port 1 on the loopback: refused at once, so a sample connect never waits on a network. */
 export const HUB_CONNECTION = { host: '127.0.0.1', port: 1, database: 'kefu', user: 'kefu', password: 'hub-pass-1', tls: false };
+export const VEHICLE = {
+  kind: 'vehicle' as const,
+  vin: 'LSVAU218XN2183294',
+  plate: '沪A12345',
+  model: '帕萨特',
+  deliveryDate: null,
+  lastMaintenance: null,
+  nextMaintenance: null,
+  inspectionDate: null,
+  insuranceRenewal: null,
+};
 
 export const validSamples: { [M in MethodName]: MethodInput<M> } = {
   'app.status': {},
+  'customers.sameName': { name: '王伟' },
+  'assets.list': { customerId: ZERO_ID },
+  'assets.save': { customerId: ZERO_ID, asset: VEHICLE },
+  'assets.delete': { id: ZERO_ID },
+  'assets.duplicates': { vin: VEHICLE.vin, plate: null },
+  'callbackRules.list': {},
+  'callbackRules.save': { rule: { ...DEFAULT_CALLBACK_RULES[0]!, code: 'dc3_copy' } },
+  'callbacks.queue': {},
+  'callbacks.ofCustomer': { customerId: ZERO_ID },
+  'callbacks.get': { id: ZERO_ID },
+  'callbacks.record': { id: ZERO_ID, outcome: 'no_answer', scores: [], notes: '', unsatisfied: false },
+  'import.stage': { importId: ZERO_ID, rows: [['姓名', '电话'], ['王伟', '138 0013 8000']] },
+  'import.check': { importId: ZERO_ID, mapping: { name: 0, phones: 1 }, hasHeader: true },
+  'import.apply': { importId: ZERO_ID, mapping: { name: 0, phones: 1 }, hasHeader: true },
+  'import.discard': { importId: ZERO_ID },
+  'export.customers': { offset: 0, limit: 100, language: 'zh-CN' },
+  'inbox.list': {},
+  'inbox.markRead': { ids: 'all' },
   'setup.init': {
     centreName: '示范客服中心',
     timeZone: 'Asia/Shanghai',

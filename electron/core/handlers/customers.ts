@@ -5,6 +5,7 @@ import { recordAudit } from '../services/audit';
 import { customersWithPhones, ftsLiteral, getCustomer, insertCustomer, searchCustomers, searchTerm, updateCustomer } from '../services/customers';
 import { TICKET_SELECT, toTicketRow, type TicketRecord } from '../services/ticketRows';
 import { newId } from '../ids';
+import { callbacksForBirthday } from '../services/callbacks';
 import type { CallContext } from '../context';
 import type { HandlerMap } from './types';
 
@@ -63,6 +64,7 @@ export const customerHandlers: HandlerMap<Method> = {
     const created = insertCustomer(ctx.db, newId(ctx.clock), customer, ctx.clock.now(), ctx.user.id);
     recordAudit(ctx, { action: 'customer.create', subject: created.id, after: customer });
     ctx.emit({ type: 'customer.changed', customer: created });
+    if (callbacksForBirthday(ctx, created.id, created.birthday).length) ctx.emit({ type: 'callbacks.changed' });
     return created;
   },
 
@@ -72,6 +74,10 @@ export const customerHandlers: HandlerMap<Method> = {
     const updated = updateCustomer(ctx.db, id, customer, ctx.clock.now(), ctx.user.id);
     recordAudit(ctx, { action: 'customer.update', subject: id, before, after: customer });
     ctx.emit({ type: 'customer.changed', customer: updated });
+    if (JSON.stringify(before.birthday) !== JSON.stringify(updated.birthday)) {
+      callbacksForBirthday(ctx, id, updated.birthday);
+      ctx.emit({ type: 'callbacks.changed' });
+    }
     return updated;
   },
 

@@ -9,6 +9,7 @@ import { boardHandlers } from './board';
 import { archiveHandlers } from './archive';
 import { statsHandlers } from './stats';
 import { hubHandlers } from './hub';
+import { customers360Handlers } from './customers360';
 import type { HandlerMap } from './types';
 import { userHandlers } from './users';
 
@@ -24,4 +25,5 @@ export const handlers: HandlerMap = {
   ...archiveHandlers,
   ...statsHandlers,
   ...hubHandlers,
+  ...customers360Handlers,
 };

@@ -16,6 +16,7 @@ import { complaintOf, findTicket, findTicketByRequestId, ticketsOfCustomer, toTi
 import { slaCaches, ticketSlaStatus } from '../services/ticketSla';
 import { mustGetCustomer } from './customers';
 import { syncTicketMoments } from '../scheduler/moments';
+import { callbacksForBirthday, callbacksForTicket, cancelReplyChecks } from '../services/callbacks';
 import type { HandlerMap } from './types';
 import { stmt } from '../db/stmt';
 
@@ -114,6 +115,11 @@ function transition(ctx: SignedInContext, t: TicketRecord, action: TicketAction,
   stmt(ctx.db, `UPDATE tickets SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => change[c] as never), t.id);
   const before: Record<string, unknown> = { status: t.status };
   if ('assignee_id' in change) before.assigneeId = t.assignee_id;
+  if (action === 'feedback' || action === 'close') {
+    // Finished service: satisfaction callbacks (3DC…) by rule; once per ticket (unique occasion).
+    const planned = callbacksForTicket(ctx, { ...t, assignee_id: (change.assignee_id as string | undefined) ?? t.assignee_id }, 'ticket.closed').length;
+    if (planned + (action === 'feedback' ? cancelReplyChecks(ctx, t.id) : 0) > 0) ctx.emit({ type: 'callbacks.changed' });
+  }
   appendTicketEvent(ctx, t.id, action, before, {
     status: rule.to,
     ...(change.assignee_id !== undefined && change.assignee_id !== t.assignee_id ? { assigneeId: change.assignee_id } : {}),
@@ -140,6 +146,7 @@ export const ticketHandlers: HandlerMap<Method> = {
     if (!('id' in input.customer)) {
       recordAudit(ctx, { action: 'customer.create', subject: customer.id, after: input.customer.new });
       ctx.emit({ type: 'customer.changed', customer });
+      if (callbacksForBirthday(ctx, customer.id, customer.birthday).length) ctx.emit({ type: 'callbacks.changed' });
     }
     // The ticket keeps the target it was given: later catalogue changes apply to new tickets only.
     const target = targetFor(type, customer.tier);
@@ -166,6 +173,9 @@ export const ticketHandlers: HandlerMap<Method> = {
       target,
       dueAt: caches.dueAt,
     });
+    if (callbacksForTicket(ctx, { id, customer_id: customer.id, type_code: type.code, category: type.category, assignee_id: null }, 'ticket.created').length) {
+      ctx.emit({ type: 'callbacks.changed' });
+    }
     return publish(ctx, id);
   },
 

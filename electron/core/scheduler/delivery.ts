@@ -45,6 +45,30 @@ export function concerns(m: FiredMoment, user: SessionUser | null): boolean {
 
 export function deliver(batch: FiredBatch, ctx: DeliveryContext): Notice[] {
   ctx.publish({ type: 'board.changed' });
+  const callbackNotices = deliverCallbacks(batch, ctx);
+  return [...callbackNotices, ...deliverSla(batch, ctx)];
+}
+
+/** Callbacks due: everyone signed in may call, except the agent who served the customer. */
+function deliverCallbacks(batch: FiredBatch, ctx: DeliveryContext): Notice[] {
+  if (batch.callbacks.length === 0) return [];
+  ctx.publish({ type: 'inbox.changed' });
+  ctx.publish({ type: 'callbacks.changed' });
+  const { user, prefs } = ctx;
+  if (!user) return [];
+  const mine = batch.callbacks.filter((c) => c.excludedUserId !== user.id);
+  const first = mine[0];
+  if (!first) return [];
+  const text = notificationTexts(ctx.language);
+  const notice: Notice = { kind: 'callbacks', count: mine.length, customerName: first.customerName, ruleNames: first.ruleNames, caughtUp: batch.caughtUp, sound: prefs.sound };
+  ctx.notify({ title: text.callbacks(mine.length), body: text.callbackBody(first.customerName, ctx.language === 'en' ? first.ruleNames.en : first.ruleNames.zh), silent: !prefs.sound });
+  ctx.publish({ type: 'notification', notice });
+  return [notice];
+}
+
+function deliverSla(batch: FiredBatch, ctx: DeliveryContext): Notice[] {
+  if (batch.moments.length === 0) return [];
+  ctx.publish({ type: 'inbox.changed' });
   const { user, prefs } = ctx;
   const mine = batch.moments.filter((m) => concerns(m, user));
   const audible = mine.filter((m) => m.kind === 'sla.breach' || !prefs.quietWarnings);

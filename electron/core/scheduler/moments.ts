@@ -6,6 +6,8 @@ import type { Db } from '../db/open';
 import { stmt, pluck } from '../db/stmt';
 
 export type MomentKind = 'sla.warning' | 'sla.breach';
+/** Callbacks' moments are kept by services/callbacks.ts (syncCallbackMoment). */
+export type CallbackMomentKind = 'callback.due';
 
 export const CANCEL_PENDING = `DELETE FROM due_moments WHERE kind IN ('sla.warning', 'sla.breach') AND subject_id = ? AND fired_at IS NULL`;
 export const NEXT_PENDING = 'SELECT min(due_at) FROM due_moments WHERE fired_at IS NULL';

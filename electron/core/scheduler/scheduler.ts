@@ -30,8 +30,19 @@ export interface FiredMoment {
   dueAt: number;
 }
 
+/** A callback's due moment: the inbox of everyone who may make the call gets it. */
+export interface FiredCallback {
+  id: number;
+  callbackId: string;
+  customerName: string;
+  ruleNames: { zh: string; en: string };
+  excludedUserId: string | null;
+  dueAt: number;
+}
+
 export interface FiredBatch {
   moments: FiredMoment[];
+  callbacks: FiredCallback[];
   /** Fired at start-up for moments that fell due while the app was closed. */
   caughtUp: boolean;
   firedAt: number;
@@ -70,11 +81,17 @@ export function createScheduler(deps: {
   const due = db.prepare(DUE_MOMENTS);
   const dueOther = db.prepare(
     `SELECT id, kind, subject_id AS subjectId, due_at AS dueAt FROM due_moments
-     WHERE fired_at IS NULL AND due_at <= ? AND kind NOT LIKE 'sla.%' ORDER BY due_at, id`,
+     WHERE fired_at IS NULL AND due_at <= ? AND kind NOT LIKE 'sla.%' AND kind != 'callback.due' ORDER BY due_at, id`,
+  );
+  const dueCallbacks = db.prepare(
+    `SELECT m.id, m.subject_id AS callbackId, m.due_at AS dueAt, c.name AS customerName, r.rule AS rule, cb.excluded_user_id AS excludedUserId
+     FROM due_moments m JOIN callbacks cb ON cb.id = m.subject_id JOIN customers c ON c.id = cb.customer_id
+     JOIN callback_rules r ON r.id = cb.rule_id
+     WHERE m.fired_at IS NULL AND m.due_at <= ? AND m.kind = 'callback.due' ORDER BY m.due_at, m.id`,
   );
   const markFired = db.prepare('UPDATE due_moments SET fired_at = ? WHERE id = ? AND fired_at IS NULL');
   const record = db.prepare(
-    'INSERT INTO notifications (id, moment_id, kind, ticket_id, recipient_id, created_at, caught_up) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO notifications (id, moment_id, kind, ticket_id, recipient_id, created_at, caught_up, callback_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
 
   const fire = (caughtUp: boolean): FiredBatch | null => {
@@ -82,11 +99,15 @@ export function createScheduler(deps: {
     let others: FiredOther[] = [];
     const batch = db.transaction((): FiredBatch | null => {
       const moments = (due.all(now) as FiredMoment[]).filter((m) => markFired.run(now, m.id).changes === 1);
-      for (const m of moments) record.run(newId(clock), m.id, m.kind, m.ticketId, m.assigneeId, now, caughtUp ? 1 : 0);
+      for (const m of moments) record.run(newId(clock), m.id, m.kind, m.ticketId, m.assigneeId, now, caughtUp ? 1 : 0, null);
+      const callbacks = (dueCallbacks.all(now) as (Omit<FiredCallback, 'ruleNames'> & { rule: string })[])
+        .filter((m) => markFired.run(now, m.id).changes === 1)
+        .map(({ rule, ...m }) => ({ ...m, ruleNames: (JSON.parse(rule) as { names: FiredCallback['ruleNames'] }).names }));
+      for (const m of callbacks) record.run(newId(clock), m.id, 'callback.due', null, null, now, caughtUp ? 1 : 0, m.callbackId);
       // Fired even without a listener: a moment left pending would keep the timer spinning.
       others = (dueOther.all(now) as FiredOther[]).filter((m) => markFired.run(now, m.id).changes === 1);
-      for (const m of others) record.run(newId(clock), m.id, m.kind, null, null, now, caughtUp ? 1 : 0);
-      return moments.length ? { moments, caughtUp, firedAt: now } : null;
+      for (const m of others) record.run(newId(clock), m.id, m.kind, null, null, now, caughtUp ? 1 : 0, null);
+      return moments.length || callbacks.length ? { moments, callbacks, caughtUp, firedAt: now } : null;
     })();
     if (others.length && deps.deliverOther) {
       try {

@@ -11,6 +11,8 @@ const texts = {
       breached > 0 ? `客服台关闭期间有 ${breached} 张工单超时` : `客服台关闭期间有 ${atRisk} 张工单进入预警`,
     summary: (breached: number, atRisk: number) => `${breached} 张工单已超时，${atRisk} 张即将超时`,
     summaryBody: '打开工单队列查看。',
+    callbacks: (n: number) => `${n} 个回访到期`,
+    callbackBody: (customer: string, rule: string) => `${customer} · ${rule}`,
   },
   en: {
     warning: (n: string) => `At risk: ${n}`,
@@ -22,6 +24,8 @@ const texts = {
         : `${atRisk} ticket${atRisk === 1 ? '' : 's'} reached the warning point while Kefu Desk was closed`,
     summary: (breached: number, atRisk: number) => `${breached} breached, ${atRisk} at risk`,
     summaryBody: 'Open the queue to see them.',
+    callbacks: (n: number) => `${n} callback${n === 1 ? '' : 's'} due`,
+    callbackBody: (customer: string, rule: string) => `${customer} · ${rule}`,
   },
 } satisfies Record<Language, unknown>;
 

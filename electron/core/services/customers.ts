@@ -4,6 +4,8 @@ import type { CustomerInput } from '../../../shared/tickets/schemas';
 import type { Customer, CustomerSummary } from '../../../shared/tickets/types';
 import type { Db } from '../db/open';
 import { stmt } from '../db/stmt';
+import type { AssetInput } from '../../../shared/customers/assets';
+import { customerKeys, keyOf } from './customerKeys';
 
 interface CustomerRow {
   rowid: number;
@@ -74,6 +76,26 @@ function indexCustomer(db: Db, id: string, c: CustomerInput): void {
   db.prepare('DELETE FROM customer_phones WHERE customer_id = ?').run(id);
   const phone = db.prepare('INSERT OR IGNORE INTO customer_phones (digits, customer_id) VALUES (?, ?)');
   for (const p of c.phones) phone.run(digitsOf(p), id);
+  reindexKeys(db, id);
+}
+
+/** Rebuilds the customer's search keys from its name and assets (same transaction as the change). */
+export function reindexKeys(db: Db, customerId: string): void {
+  const name = db.prepare('SELECT name FROM customers WHERE id = ?').pluck().get(customerId) as string;
+  const assets = (db.prepare('SELECT data FROM customer_assets WHERE customer_id = ?').pluck().all(customerId) as string[]).map(
+    (d) => JSON.parse(d) as AssetInput,
+  );
+  db.prepare('DELETE FROM customer_keys WHERE customer_id = ?').run(customerId);
+  const key = db.prepare('INSERT OR IGNORE INTO customer_keys (key, customer_id) VALUES (?, ?)');
+  for (const k of customerKeys(name, assets)) key.run(k, customerId);
+}
+
+/** Customers with exactly this name (trimmed, case-insensitive for latin letters): the duplicate-name warning. */
+export function customersNamed(db: Db, name: string, excludeId?: string): CustomerSummary[] {
+  const rows = db
+    .prepare(`SELECT id, kind, name, tier, role, phones FROM customers WHERE name = ? COLLATE NOCASE AND id IS NOT ? ORDER BY created_at LIMIT 20`)
+    .all(name.trim(), excludeId ?? null) as CustomerRow[];
+  return rows.map(toSummary);
 }
 
 /** Rebuilds the search index and phone look-up of a stored customer (a row that arrived from the hub). */
@@ -134,31 +156,47 @@ export const searchTerm = (q: string) => q.replace(/\p{Cc}+/gu, ' ').trim();
 export const ftsLiteral = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
- * Multi-key search: 3+ characters go through the trigram index (any part of a name, phone digits,
- * e-mail, WeChat, tags); shorter queries use the indexed name prefix and pinyin-initial prefix, which
- * is how a 2-character Chinese name (王伟) or initials (ww) are found as the agent types.
+ * Multi-key search, best matches first: names beginning with the query; then the search keys
+ * (services/customerKeys.ts: a fragment anywhere in the name, its full pinyin or its initials, a VIN
+ * or its last 6, a plate with or without the province, a policy or contract number); then the
+ * trigram index (3+ characters: phone digits, e-mail, WeChat, tags). A phone-like query asks the
+ * phone digits before the keys.
  */
 export function searchCustomers(db: Db, q: string, limit: number): CustomerSummary[] {
   const term = searchTerm(q);
   if (!term) return [];
   const digits = digitsOf(term);
   const phoneLike = digits.length >= 3 && digits.length >= term.replace(/[\s()+-]/g, '').length;
-  const lower = term.toLowerCase();
   const ids = new Set<string>();
   const add = (rows: { id: string }[]) => rows.forEach((r) => ids.size < limit && ids.add(r.id));
 
   add(db.prepare(`SELECT id FROM customers WHERE name >= ? AND name < ? ORDER BY name LIMIT ?`).all(term, term + '\uffff', limit) as { id: string }[]);
-  if (/^[a-z]+$/.test(lower)) {
-    add(db.prepare(`SELECT id FROM customers WHERE initials >= ? AND initials < ? ORDER BY initials LIMIT ?`).all(lower, lower + '\u007f', limit) as { id: string }[]);
-  }
-  const ftsTerm = phoneLike ? digits : term;
-  if (ftsTerm.length >= 3 && ids.size < limit) {
+  const byKeys = () => {
+    const key = keyOf(term);
+    if (!key || ids.size >= limit) return;
+    // Several keys of one customer can match (王 in 王伟 and in 伟王): read a few more than needed.
+    add(
+      db
+        .prepare(`SELECT customer_id AS id FROM customer_keys WHERE key >= ? AND key < ? ORDER BY key LIMIT ?`)
+        .all(key, key + '\uffff', limit * 4) as { id: string }[],
+    );
+  };
+  const byTrigrams = () => {
+    const ftsTerm = phoneLike ? digits : term;
+    if (ftsTerm.length < 3 || ids.size >= limit) return;
     const column = phoneLike ? 'phones : ' : '';
     add(
       db
         .prepare(`SELECT c.id FROM customers_fts f JOIN customers c ON c.rowid = f.rowid WHERE customers_fts MATCH ? LIMIT ?`)
         .all(`${column}${ftsLiteral(ftsTerm)}`, limit) as { id: string }[],
     );
+  };
+  if (phoneLike) {
+    byTrigrams();
+    byKeys();
+  } else {
+    byKeys();
+    byTrigrams();
   }
   if (ids.size === 0) return [];
   const rows = db

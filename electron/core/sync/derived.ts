@@ -3,12 +3,18 @@
 import type { TicketStatus } from '../../../shared/tickets/lifecycle';
 import type { Db } from '../db/open';
 import { syncTicketMoments } from '../scheduler/moments';
-import { reindexCustomer, unindexCustomerRow } from '../services/customers';
+import { reindexCustomer, reindexKeys, unindexCustomerRow } from '../services/customers';
 import type { AppliedRow } from './declare';
 import { cached } from './statements';
 
 export function reindexCustomerAfterApply(db: Db, row: AppliedRow): void {
   if (row.op !== 'delete') reindexCustomer(db, row.pk);
+}
+
+/** An asset came from the hub: its owner's search keys (VIN, plate, policy number) follow. */
+export function reindexAssetOwnerAfterApply(db: Db, row: AppliedRow): void {
+  const owner = cached(db, 'SELECT customer_id FROM customer_assets WHERE id = ?').pluck().get(row.pk) as string | undefined;
+  if (owner) reindexKeys(db, owner);
 }
 
 export function unindexCustomer(db: Db, pk: string): void {

@@ -2,7 +2,7 @@
 // order). A table joins the centre's replication with one line here: name, primary key, merge
 // rule (declare.ts), and hooks for local derived data. Everything else is generated.
 import type { SharedTable } from './declare';
-import { reindexCustomerAfterApply, unindexCustomer, reindexTicketAfterApply } from './derived';
+import { reindexAssetOwnerAfterApply, reindexCustomerAfterApply, unindexCustomer, reindexTicketAfterApply } from './derived';
 
 export const SHARED_TABLES: readonly SharedTable[] = [
   { table: 'users', pk: 'id', merge: 'lww', unique: ['name'] },
@@ -11,8 +11,12 @@ export const SHARED_TABLES: readonly SharedTable[] = [
   { table: 'request_types', pk: 'code', merge: 'lww' },
   { table: 'departments', pk: 'id', merge: 'lww' },
   { table: 'customers', pk: 'id', merge: 'lww-history', afterApply: reindexCustomerAfterApply, beforeDelete: unindexCustomer },
+  { table: 'customer_assets', pk: 'id', merge: 'lww', afterApply: reindexAssetOwnerAfterApply },
+  { table: 'callback_rules', pk: 'id', merge: 'lww' },
   { table: 'tickets', pk: 'id', merge: 'ticket', afterApply: reindexTicketAfterApply },
   { table: 'ticket_events', pk: 'id', merge: 'append', localColumns: ['seq'] },
+  { table: 'callbacks', pk: 'id', merge: 'lww' },
+  { table: 'callback_attempts', pk: 'id', merge: 'lww' },
   { table: 'agent_errors', pk: 'id', merge: 'lww' },
   { table: 'agent_credits', pk: 'id', merge: 'lww' },
   { table: 'notification_prefs', pk: 'user_id', merge: 'lww' },

@@ -1,5 +1,6 @@
 // The signed-in frame: navigation on the left, the page, the status bar.
 import {
+  CustomerServiceOutlined,
   DashboardOutlined,
   DesktopOutlined,
   BarChartOutlined,
@@ -17,6 +18,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HomePage } from '../features/home/HomePage';
 import { CustomersPage } from '../features/customers/CustomersPage';
+import { CallbacksPage } from '../features/callbacks/CallbacksPage';
+import { InboxButton } from '../features/callbacks/InboxButton';
 import { QueuePage } from '../features/queue/QueuePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StatsPage } from '../features/stats/StatsPage';
@@ -61,6 +64,7 @@ export function Shell() {
     { key: 'home', icon: <DashboardOutlined />, label: t('nav.home') },
     { key: 'queue', icon: <UnorderedListOutlined />, label: t('nav.queue') },
     { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers') },
+    { key: 'callbacks', icon: <CustomerServiceOutlined />, label: <span data-testid="nav-callbacks">{t('nav.callbacks')}</span> },
     { key: 'history', icon: <FileSearchOutlined />, label: <span data-testid="nav-history">{t('nav.history')}</span> },
     { key: 'stats', icon: <BarChartOutlined />, label: <span data-testid="nav-stats">{t('nav.stats')}</span> },
     { key: 'performance', icon: <TrophyOutlined />, label: <span data-testid="nav-performance">{t('nav.performance')}</span> },
@@ -102,6 +106,7 @@ export function Shell() {
             {t(`nav.${route}`)}
           </Typography.Title>
           <Space size="middle">
+            <InboxButton />
             <Tooltip title={`${t('shortcuts.title')} (F1)`}>
               <Button type="text" icon={<QuestionCircleOutlined />} onClick={() => setHelpOpen(true)} aria-label={t('shortcuts.title')} />
             </Tooltip>
@@ -134,6 +139,8 @@ function Page({ route }: { route: RouteKey }) {
       return <QueuePage />;
     case 'customers':
       return <CustomersPage />;
+    case 'callbacks':
+      return <CallbacksPage />;
     case 'stats':
       return <StatsPage />;
     case 'performance':

@@ -7,7 +7,7 @@ import type { Language } from '../../../shared/validation';
 import { call, onEvent } from '../api';
 import { changeLanguage, osLanguage } from '../i18n';
 
-export type RouteKey = 'home' | 'queue' | 'customers' | 'stats' | 'performance' | 'history' | 'report' | 'settings';
+export type RouteKey = 'home' | 'queue' | 'customers' | 'stats' | 'performance' | 'history' | 'report' | 'callbacks' | 'settings';
 
 interface ShellState {
   status: AppStatus | null;

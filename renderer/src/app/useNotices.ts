@@ -31,6 +31,17 @@ export function useNotices(): void {
         });
         return;
       }
+      if (n.kind === 'callbacks') {
+        notification.info({
+          key: 'kefu-callbacks',
+          title: t('notice.callbacks', { count: n.count }),
+          description: `${n.customerName} · ${language === 'en' ? n.ruleNames.en : n.ruleNames.zh}`,
+          duration: 10,
+          onClick: () => useShell.getState().navigate('callbacks'),
+          style: { cursor: 'pointer' },
+        });
+        return;
+      }
       const open = n.kind === 'breach' ? notification.error : notification.warning;
       open({
         key: `${n.kind}-${n.ticketId}`,

@@ -11,6 +11,7 @@ import { auditText } from '../features/audit/i18n';
 import { archiveText } from '../features/archive/i18n';
 import { statsText } from '../features/stats/i18n';
 import { hubText } from '../features/hub/i18n';
+import { callbacksText } from '../features/callbacks/i18n';
 
 export const featureBundles: TextBundle<object>[] = [
   domainText,
@@ -24,4 +25,5 @@ export const featureBundles: TextBundle<object>[] = [
   archiveText,
   statsText,
   hubText,
+  callbacksText,
 ];

@@ -9,6 +9,7 @@ import { m005FtsAutomerge } from './005_fts_automerge';
 import { m006IntakeAndSignIn } from './006_intake_and_sign_in';
 import { m007Stats } from './007_stats';
 import { m008Sync } from './008_sync';
+import { m009Customers360 } from './009_customers360';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m006IntakeAndSignIn,
   m007Stats,
   m008Sync,
+  m009Customers360,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

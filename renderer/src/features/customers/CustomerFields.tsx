@@ -48,7 +48,9 @@ export function CustomerFields({ prefix = [], excludeId, onOpenCustomer, autoFoc
   const form = Form.useFormInstance();
   const staff = useStaffDirectory();
   const [duplicates, setDuplicates] = useState<CustomerSummary[]>([]);
+  const [sameName, setSameName] = useState<CustomerSummary[]>([]);
   const checkSeq = useRef(0);
+  const nameSeq = useRef(0);
   const n = (...rest: NamePath): NamePath => [...prefix, ...rest];
 
   const kind = Form.useWatch(n('kind'), form) as CustomerSummary['kind'] | undefined;
@@ -65,6 +67,19 @@ export function CustomerFields({ prefix = [], excludeId, onOpenCustomer, autoFoc
       if (seq === checkSeq.current) setDuplicates(found);
     } catch {
       if (seq === checkSeq.current) setDuplicates([]);
+    }
+  };
+
+  /** On leaving the name field: customers with exactly this name already exist? A warning, never a block. */
+  const checkSameName = async () => {
+    const name = ((form.getFieldValue(n('name')) as string | undefined) ?? '').trim();
+    const seq = ++nameSeq.current;
+    if (!name || name.length > 80) return setSameName([]);
+    try {
+      const found = await call('customers.sameName', { name, ...(excludeId ? { excludeId } : {}) });
+      if (seq === nameSeq.current) setSameName(found);
+    } catch {
+      if (seq === nameSeq.current) setSameName([]);
     }
   };
 
@@ -145,8 +160,38 @@ export function CustomerFields({ prefix = [], excludeId, onOpenCustomer, autoFoc
           autoFocus={autoFocus}
           placeholder={isCompany ? t('customers.fields.companyNamePlaceholder') : t('customers.fields.namePlaceholder')}
           data-testid="customer-name"
+          onBlur={() => void checkSameName()}
         />
       </Form.Item>
+      {sameName.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: -8, marginBottom: 16 }}
+          data-testid="customer-same-name"
+          title={
+            <>
+              {t('customers.sameName.title', { count: sameName.length })}
+              {sameName.map((d, i) => {
+                const who = t('customers.sameName.who', { name: d.name, phone: d.phones[0] ?? t('customers.sameName.noPhone'), tier: t(`tier.${d.tier}`) });
+                return (
+                  <Fragment key={d.id}>
+                    {i > 0 && t('customers.duplicate.separator')}
+                    {onOpenCustomer ? (
+                      <Typography.Link onClick={() => onOpenCustomer(d)} data-testid="customer-same-name-open">
+                        {who}
+                      </Typography.Link>
+                    ) : (
+                      who
+                    )}
+                  </Fragment>
+                );
+              })}
+            </>
+          }
+          description={t('customers.sameName.hint')}
+        />
+      )}
 
       <Row gutter={16}>
         <Col span={12}>

@@ -10,6 +10,7 @@ import { useErrorText } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useShell } from '../../app/store';
 import { CustomerFields } from './CustomerFields';
+import { CustomerAssets } from './CustomerAssets';
 import { CustomerTickets } from './CustomerTickets';
 import {
   compactPhones,
@@ -162,6 +163,7 @@ export function CustomerFormDrawer({ open, customer, initialValues, onSaved, onC
               })}
             </Typography.Text>
             <Divider style={{ margin: '16px 0' }} />
+            <CustomerAssets customer={current} />
             <CustomerTickets customer={current} />
           </>
         )}

@@ -61,6 +61,12 @@ export const customersText = textBundle(
         separator: '、',
         hint: '仍可保存，但请先确认是否为同一客户。',
       },
+      sameName: {
+        title: '已有 {{count}} 位同名客户：',
+        who: '{{name}}（{{phone}}，{{tier}}）',
+        noPhone: '无电话',
+        hint: '如是同一客户，请打开已有记录，不要重复建档；确为不同的人可继续保存。',
+      },
       tickets: {
         title: '近期工单',
         none: '暂无工单',
@@ -138,6 +144,12 @@ export const customersText = textBundle(
         who: '{{name}} ({{tier}})',
         separator: ', ',
         hint: 'You can still save; check first that it is not the same customer.',
+      },
+      sameName: {
+        title: '{{count}} customer(s) with this name already exist: ',
+        who: '{{name}} ({{phone}}, {{tier}})',
+        noPhone: 'no phone',
+        hint: 'If it is the same person, open the existing record instead of creating a duplicate; otherwise you can save.',
       },
       tickets: {
         title: 'Recent tickets',

@@ -8,6 +8,7 @@ import { UsersPanel } from '../users/UsersPanel';
 import { CalendarsPanel } from '../calendars/CalendarsPanel';
 import { CataloguePanel } from '../catalogue/CataloguePanel';
 import { DeductionsPanel } from '../deductions/DeductionsPanel';
+import { CallbackRulesPanel } from '../callbacks/CallbackRulesPanel';
 import { AccountPanel } from './AccountPanel';
 import { CentrePanel } from './CentrePanel';
 import { DatabasePanel } from './DatabasePanel';
@@ -50,6 +51,7 @@ export function SettingsPage() {
     { key: 'calendars', label: t('calendars.tab'), children: <CalendarsPanel editable={isAdmin} /> },
     { key: 'deductions', label: t('deductions.tab'), children: <DeductionsPanel editable={role === 'admin' || role === 'supervisor'} /> },
     ...(role === 'admin' || role === 'supervisor' ? [{ key: 'archive', label: t('archive.tab'), children: <ArchivePanel /> }] : []),
+    { key: 'callbackRules', label: t('rules.tab'), children: <CallbackRulesPanel editable={isAdmin} /> },
   ];
   const active = items.some((i) => i.key === tab) ? tab : 'general';
   return <Tabs activeKey={active} items={items} onChange={(key) => navigate('settings', key)} data-testid="settings-tabs" />;

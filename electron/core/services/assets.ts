@@ -1,0 +1,59 @@
+// Customers' assets: stored as validated JSON per kind, re-keyed for search in the same transaction.
+import { assetWarnings, type Asset, type AssetInput } from '../../../shared/customers/assets';
+import type { CustomerSummary } from '../../../shared/tickets/types';
+import type { Db } from '../db/open';
+import { keyOf } from './customerKeys';
+import { reindexKeys, toSummary } from './customers';
+
+interface AssetRow {
+  id: string;
+  customer_id: string;
+  data: string;
+  updated_at: number;
+}
+
+const toAsset = (r: AssetRow): Asset => {
+  const data = JSON.parse(r.data) as AssetInput;
+  return { id: r.id, customerId: r.customer_id, data, warnings: assetWarnings(data), updatedAt: r.updated_at };
+};
+
+export function listAssets(db: Db, customerId: string): Asset[] {
+  return (db.prepare('SELECT id, customer_id, data, updated_at FROM customer_assets WHERE customer_id = ? ORDER BY kind, created_at').all(customerId) as AssetRow[]).map(toAsset);
+}
+
+export function getAsset(db: Db, id: string): Asset | null {
+  const r = db.prepare('SELECT id, customer_id, data, updated_at FROM customer_assets WHERE id = ?').get(id) as AssetRow | undefined;
+  return r ? toAsset(r) : null;
+}
+
+export function writeAsset(db: Db, id: string, customerId: string, a: AssetInput, at: number, by: string, opts: { reindex?: boolean } = {}): Asset {
+  db.prepare(
+    `INSERT INTO customer_assets (id, customer_id, kind, data, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET data = excluded.data, kind = excluded.kind, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ).run(id, customerId, a.kind, JSON.stringify(a), at, at, by);
+  if (opts.reindex !== false) reindexKeys(db, customerId);
+  return getAsset(db, id)!;
+}
+
+export function deleteAsset(db: Db, asset: Asset): void {
+  db.prepare(`DELETE FROM callbacks WHERE asset_id = ? AND status = 'pending' AND attempts = 0`).run(asset.id);
+  db.prepare(`UPDATE callbacks SET asset_id = NULL WHERE asset_id = ?`).run(asset.id);
+  db.prepare('DELETE FROM customer_assets WHERE id = ?').run(asset.id);
+  reindexKeys(db, asset.customerId);
+}
+
+/** Other customers' vehicles with this VIN or plate: the form and the import warn before a duplicate. */
+export function customersWithVehicle(db: Db, q: { vin?: string | null; plate?: string | null }, excludeCustomerId?: string): CustomerSummary[] {
+  // Candidates through the search keys (an index seek), confirmed against the stored vehicles.
+  const wanted = [q.vin, q.plate].filter((x): x is string => !!x);
+  if (wanted.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT c.id, c.kind, c.name, c.tier, c.role, c.phones FROM customer_keys k JOIN customers c ON c.id = k.customer_id
+       JOIN customer_assets a ON a.customer_id = c.id AND a.kind = 'vehicle'
+       WHERE k.key IN (SELECT value FROM json_each(?)) AND c.id IS NOT ?
+         AND (a.data ->> '$.vin' IN (SELECT value FROM json_each(?)) OR a.data ->> '$.plate' IN (SELECT value FROM json_each(?)))`,
+    )
+    .all(JSON.stringify(wanted.map(keyOf)), excludeCustomerId ?? null, JSON.stringify(wanted), JSON.stringify(wanted)) as Parameters<typeof toSummary>[0][];
+  return rows.map(toSummary);
+}

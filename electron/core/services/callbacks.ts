@@ -1,0 +1,276 @@
+// Callbacks: generated from rules when a ticket closes, an asset date is saved or a birthday is
+// known; each is a due moment of the scheduler ('callback.due'), so its reminder fires once, also
+// after the app was closed. Outcomes follow the rule's retry policy; an unsatisfied call opens a
+// complaint linked to the original ticket (handlers/callbacks.ts).
+import { callbackDue } from '../../../shared/callbacks/due';
+import { nextBirthday } from '../../../shared/callbacks/lunar';
+import type { CallbackRule, CallOutcome } from '../../../shared/callbacks/rules';
+import type { CallbackView, StoredCallbackRule } from '../../../shared/callbacks/types';
+import { assetDate, type Asset } from '../../../shared/customers/assets';
+import { CHINA_CALENDAR_ID, formatIsoDate, parseIsoDate, type CompiledCalendar } from '../../../shared/sla';
+import type { RequestCategory } from '../../../shared/sla';
+import type { Birthday } from '../../../shared/tickets/types';
+import type { CallContext } from '../context';
+import type { Db } from '../db/open';
+import { newId } from '../ids';
+import { compiledCalendar, listCalendars } from './calendars';
+import { toSummary } from './customers';
+
+export function listRules(db: Db): StoredCallbackRule[] {
+  return (db.prepare('SELECT id, rule, updated_at FROM callback_rules ORDER BY position, code').all() as { id: string; rule: string; updated_at: number }[]).map(
+    (r) => ({ id: r.id, rule: JSON.parse(r.rule) as CallbackRule, updatedAt: r.updated_at }),
+  );
+}
+
+const activeRules = (db: Db) => listRules(db).filter((r) => r.rule.active);
+
+/** The centre's working calendar: China's (holidays and make-up days) unless it was removed. */
+export function centreCalendar(db: Db): CompiledCalendar {
+  const cal = compiledCalendar(db, CHINA_CALENDAR_ID) ?? compiledCalendar(db, listCalendars(db)[0]!.id);
+  return cal!;
+}
+
+interface NewCallback {
+  rule: StoredCallbackRule;
+  customerId: string;
+  occasion: string;
+  base: { day: number } | { instant: number };
+  originTicketId?: string | null;
+  assetId?: string | null;
+  excludedUserId?: string | null;
+}
+
+/** Creates one callback per offset of the rule that is not past its window; idempotent per occasion. */
+function createSeries(ctx: CallContext, cb: NewCallback, calendar: CompiledCalendar): string[] {
+  const now = ctx.clock.now();
+  const created: string[] = [];
+  cb.rule.rule.offsets.forEach((offset, i) => {
+    const due = callbackDue(calendar, cb.base, offset, cb.rule.rule.windowDays);
+    if (due.windowEndAt < now) return; // history: nobody calls about last year's delivery
+    const id = newId(ctx.clock);
+    const occasion = `${cb.occasion}:${i}`;
+    const r = ctx.db
+      .prepare(
+        `INSERT INTO callbacks (id, rule_id, customer_id, origin_ticket_id, asset_id, occasion, due_day, due_at, window_end_at, status,
+           excluded_user_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
+         ON CONFLICT (occasion) DO NOTHING`,
+      )
+      .run(id, cb.rule.id, cb.customerId, cb.originTicketId ?? null, cb.assetId ?? null, occasion, formatIsoDate(due.day), due.dueAt,
+        due.windowEndAt, cb.excludedUserId ?? null, now, now);
+    if (r.changes === 1) {
+      syncCallbackMoment(ctx.db, id, due.dueAt);
+      created.push(id);
+    }
+  });
+  return created;
+}
+
+export function syncCallbackMoment(db: Db, callbackId: string, dueAt: number | null): void {
+  if (dueAt === null) {
+    db.prepare(`DELETE FROM due_moments WHERE kind = 'callback.due' AND subject_id = ? AND fired_at IS NULL`).run(callbackId);
+    return;
+  }
+  db.prepare(
+    `INSERT INTO due_moments (kind, subject_id, due_at) VALUES ('callback.due', ?, ?)
+     ON CONFLICT (kind, subject_id) DO UPDATE SET
+       fired_at = CASE WHEN due_moments.due_at = excluded.due_at THEN due_moments.fired_at ELSE NULL END,
+       due_at = excluded.due_at`,
+  ).run(callbackId, dueAt);
+}
+
+/** A ticket was created or finished (feedback given / closed): rules on its type or category. */
+export function callbacksForTicket(
+  ctx: CallContext,
+  t: { id: string; customer_id: string; type_code: string; category: RequestCategory; assignee_id: string | null },
+  event: 'ticket.closed' | 'ticket.created',
+): string[] {
+  const calendar = centreCalendar(ctx.db);
+  const at = ctx.clock.now();
+  return activeRules(ctx.db)
+    .filter(({ rule }) => rule.trigger.kind === event && (rule.trigger.typeCodes.includes(t.type_code) || rule.trigger.categories.includes(t.category)))
+    .flatMap((rule) =>
+      createSeries(
+        ctx,
+        { rule, customerId: t.customer_id, occasion: `${rule.id}:${t.id}`, base: { instant: at }, originTicketId: t.id, excludedUserId: t.assignee_id },
+        calendar,
+      ),
+    );
+}
+
+/**
+ * Feedback reached the customer: reply checks planned at intake ('ticket.created' rules, e.g. the
+ * after-sales 24-hour reply) are no longer needed, unless someone already tried to call.
+ */
+export function cancelReplyChecks(ctx: CallContext, ticketId: string): number {
+  const ruleIds = activeRules(ctx.db)
+    .filter((r) => r.rule.trigger.kind === 'ticket.created')
+    .map((r) => r.id);
+  if (!ruleIds.length) return 0;
+  const ids = ctx.db
+    .prepare(
+      `SELECT id FROM callbacks WHERE origin_ticket_id = ? AND status = 'pending' AND attempts = 0 AND rule_id IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck()
+    .all(ticketId, JSON.stringify(ruleIds)) as string[];
+  for (const id of ids) removeCallback(ctx.db, id);
+  return ids.length;
+}
+
+/** An asset was saved: its dates (re)plan their reminders; untouched ones for old dates go. */
+export function callbacksForAsset(ctx: CallContext, asset: Asset): string[] {
+  const calendar = centreCalendar(ctx.db);
+  const wanted: string[] = [];
+  const created: string[] = [];
+  for (const rule of activeRules(ctx.db)) {
+    if (rule.rule.trigger.kind !== 'asset.date') continue;
+    const date = assetDate(asset.data, rule.rule.trigger.field);
+    const day = date ? parseIsoDate(date) : null;
+    if (day === null) continue;
+    const occasion = `${rule.id}:${asset.id}:${date}`;
+    wanted.push(occasion);
+    created.push(...createSeries(ctx, { rule, customerId: asset.customerId, occasion, base: { day }, assetId: asset.id }, calendar));
+  }
+  dropStale(ctx.db, 'asset_id = ?', asset.id, wanted);
+  return created;
+}
+
+/** The next birthday (solar or lunar) gets its greeting; a changed birthday drops the old one. */
+export function callbacksForBirthday(ctx: CallContext, customerId: string, birthday: Birthday | null, fromAt?: number): string[] {
+  const rules = activeRules(ctx.db).filter((r) => r.rule.trigger.kind === 'birthday');
+  const calendar = centreCalendar(ctx.db);
+  const wanted: string[] = [];
+  const created: string[] = [];
+  if (birthday) {
+    const today = calendar.dayOf(fromAt ?? ctx.clock.now()).day;
+    const year = Number(formatIsoDate(today).slice(0, 4));
+    for (const rule of rules) {
+      // Far enough ahead that the earliest offset (e.g. 7 days before) is not already past.
+      const lead = Math.max(0, ...rule.rule.offsets.map((o) => (o.unit === 'days' ? -o.amount : 0)));
+      const day = nextBirthday(birthday, today + lead - rule.rule.windowDays, year);
+      const occasion = `${rule.id}:${customerId}:${formatIsoDate(day)}`;
+      wanted.push(occasion);
+      created.push(...createSeries(ctx, { rule, customerId, occasion, base: { day } }, calendar));
+    }
+  }
+  const ruleIds = rules.map((r) => r.id);
+  if (ruleIds.length) {
+    const stale = ctx.db
+      .prepare(
+        `SELECT id, occasion FROM callbacks WHERE customer_id = ? AND status = 'pending' AND attempts = 0
+         AND rule_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(customerId, JSON.stringify(ruleIds)) as { id: string; occasion: string }[];
+    for (const s of stale) if (!wanted.some((w) => s.occasion.startsWith(`${w}:`))) removeCallback(ctx.db, s.id);
+  }
+  return created;
+}
+
+function dropStale(db: Db, where: string, param: string, wanted: string[]): void {
+  const rows = db.prepare(`SELECT id, occasion FROM callbacks WHERE ${where} AND status = 'pending' AND attempts = 0`).all(param) as { id: string; occasion: string }[];
+  for (const r of rows) if (!wanted.some((w) => r.occasion.startsWith(`${w}:`))) removeCallback(db, r.id);
+}
+
+function removeCallback(db: Db, id: string): void {
+  syncCallbackMoment(db, id, null);
+  db.prepare('UPDATE notifications SET callback_id = NULL WHERE callback_id = ?').run(id);
+  db.prepare(`DELETE FROM due_moments WHERE kind = 'callback.due' AND subject_id = ?`).run(id);
+  db.prepare('DELETE FROM callbacks WHERE id = ?').run(id);
+}
+
+// --- Reading -------------------------------------------------------------------------------------
+
+interface CallbackRow {
+  id: string;
+  rule_id: string;
+  rule: string;
+  due_day: string;
+  due_at: number;
+  window_end_at: number;
+  status: CallbackView['status'];
+  attempts: number;
+  last_outcome: CallOutcome | null;
+  done_at: number | null;
+  scores: string | null;
+  notes: string;
+  c_id: string;
+  c_kind: 'person' | 'company';
+  c_name: string;
+  c_tier: 'standard' | 'key';
+  c_role: 'partner' | 'end_customer';
+  c_phones: string;
+  origin_id: string | null;
+  origin_number: string | null;
+  asset_id: string | null;
+  asset_kind: string | null;
+  asset_data: string | null;
+  excluded_id: string | null;
+  excluded_name: string | null;
+  done_by_id: string | null;
+  done_by_name: string | null;
+  complaint_id: string | null;
+  complaint_number: string | null;
+}
+
+export const CALLBACK_SELECT = `
+  SELECT cb.id, cb.rule_id, r.rule, cb.due_day, cb.due_at, cb.window_end_at, cb.status, cb.attempts, cb.last_outcome, cb.done_at,
+         cb.scores, cb.notes, c.id AS c_id, c.kind AS c_kind, c.name AS c_name, c.tier AS c_tier, c.role AS c_role, c.phones AS c_phones,
+         o.id AS origin_id, o.number AS origin_number, a.id AS asset_id, a.kind AS asset_kind, a.data AS asset_data,
+         xu.id AS excluded_id, xu.display_name AS excluded_name, du.id AS done_by_id, du.display_name AS done_by_name,
+         ct.id AS complaint_id, ct.number AS complaint_number
+  FROM callbacks cb JOIN callback_rules r ON r.id = cb.rule_id JOIN customers c ON c.id = cb.customer_id
+  LEFT JOIN tickets o ON o.id = cb.origin_ticket_id LEFT JOIN customer_assets a ON a.id = cb.asset_id
+  LEFT JOIN users xu ON xu.id = cb.excluded_user_id LEFT JOIN users du ON du.id = cb.done_by
+  LEFT JOIN tickets ct ON ct.id = cb.complaint_ticket_id`;
+
+function assetLabel(kind: string, data: string): string {
+  const a = JSON.parse(data) as Record<string, string | null>;
+  if (kind === 'vehicle') return [a.plate, a.model, a.vin].filter(Boolean).join(' · ');
+  return [a.number, a.product ?? a.title].filter(Boolean).join(' · ');
+}
+
+export function toCallbackView(r: CallbackRow): CallbackView {
+  const rule = JSON.parse(r.rule) as CallbackRule;
+  return {
+    id: r.id,
+    rule: { id: r.rule_id, code: rule.code, names: rule.names, script: rule.script, questions: rule.questions, caller: rule.caller },
+    customer: toSummary({ id: r.c_id, kind: r.c_kind, name: r.c_name, tier: r.c_tier, role: r.c_role, phones: r.c_phones }),
+    originTicket: r.origin_id ? { id: r.origin_id, number: r.origin_number! } : null,
+    asset: r.asset_id ? { id: r.asset_id, kind: r.asset_kind as 'vehicle', label: assetLabel(r.asset_kind!, r.asset_data!) } : null,
+    dueDay: r.due_day,
+    dueAt: r.due_at,
+    windowEndAt: r.window_end_at,
+    status: r.status,
+    attempts: r.attempts,
+    lastOutcome: r.last_outcome,
+    excludedUser: r.excluded_id ? { id: r.excluded_id, displayName: r.excluded_name! } : null,
+    doneBy: r.done_by_id ? { id: r.done_by_id, displayName: r.done_by_name! } : null,
+    doneAt: r.done_at,
+    scores: r.scores ? (JSON.parse(r.scores) as CallbackView['scores']) : null,
+    notes: r.notes,
+    complaintTicket: r.complaint_id ? { id: r.complaint_id, number: r.complaint_number! } : null,
+  };
+}
+
+export function findCallback(db: Db, id: string): CallbackView | null {
+  const r = db.prepare(`${CALLBACK_SELECT} WHERE cb.id = ?`).get(id) as CallbackRow | undefined;
+  return r ? toCallbackView(r) : null;
+}
+
+/** Pending callbacks: past their window, due by the end of today, and the next 14 days. */
+export function callbackQueue(db: Db, now: number) {
+  const calendar = centreCalendar(db);
+  const today = calendar.dayOf(now);
+  const rows = db
+    .prepare(`${CALLBACK_SELECT} WHERE cb.status = 'pending' AND cb.due_at < ? ORDER BY cb.due_at, cb.id LIMIT 2000`)
+    .all(calendar.dayAt(today.day + 15).start) as CallbackRow[];
+  const views = rows.map(toCallbackView);
+  return {
+    overdue: views.filter((v) => v.windowEndAt < now),
+    dueToday: views.filter((v) => v.windowEndAt >= now && v.dueAt < today.end),
+    upcoming: views.filter((v) => v.dueAt >= today.end),
+  };
+}
+
+export function callbacksOfCustomer(db: Db, customerId: string): CallbackView[] {
+  return (db.prepare(`${CALLBACK_SELECT} WHERE cb.customer_id = ? ORDER BY cb.due_at DESC LIMIT 100`).all(customerId) as CallbackRow[]).map(toCallbackView);
+}

@@ -1,0 +1,75 @@
+// Methods of Customers 360: assets, the duplicate-name warning, callback rules, the callbacks
+// work queue and each user's notification inbox.
+import { z } from 'zod';
+import { CALL_OUTCOMES, callbackRuleSchema } from '../callbacks/rules';
+import type { CallbackQueue, CallbackView, InboxItem, StoredCallbackRule } from '../callbacks/types';
+import { assetInputSchema, plateSchema, vinSchema, type Asset } from '../customers/assets';
+import type { CustomerSummary } from '../tickets/types';
+import { IMPORT_FIELDS, type RowProblem } from '../customers/importLayout';
+import { languageSchema } from '../validation';
+import { idSchema } from '../validation';
+import { def } from './define';
+import { none } from './foundation';
+
+const importRows = z.array(z.array(z.string().max(1000, 'validation.tooLong')).max(60)).max(5000);
+const importMapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0).max(59));
+const importOf = z.strictObject({ importId: idSchema, mapping: importMapping, hasHeader: z.boolean() });
+
+export interface ImportReport {
+  /** Data rows in the file (without the header). */
+  total: number;
+  validCount: number;
+  /** Every problem of every bad row, by row number as the spreadsheet shows it. */
+  problems: RowProblem[];
+  preview: { row: number; name: string; phones: string[]; assets: string[] }[];
+}
+
+export const customers360Methods = {
+  /** Customers with exactly this name: creating another one warns and offers them. */
+  'customers.sameName': def<CustomerSummary[]>()(
+    'agent',
+    z.strictObject({ name: z.string().trim().min(1, 'validation.required').max(80, 'validation.tooLong'), excludeId: idSchema.optional() }),
+  ),
+  'assets.list': def<Asset[]>()('agent', z.strictObject({ customerId: idSchema })),
+  'assets.save': def<Asset>()('agent', z.strictObject({ customerId: idSchema, id: idSchema.optional(), asset: assetInputSchema })),
+  'assets.delete': def<null>()('agent', z.strictObject({ id: idSchema })),
+  /** Other customers holding a vehicle with this VIN or plate. */
+  'assets.duplicates': def<CustomerSummary[]>()(
+    'agent',
+    z.strictObject({ vin: vinSchema.nullable(), plate: plateSchema.nullable(), excludeCustomerId: idSchema.optional() }),
+  ),
+
+  'callbackRules.list': def<StoredCallbackRule[]>()('agent', none),
+  'callbackRules.save': def<StoredCallbackRule>()('admin', z.strictObject({ id: idSchema.optional(), rule: callbackRuleSchema })),
+
+  'callbacks.queue': def<CallbackQueue>()('agent', none),
+  'callbacks.ofCustomer': def<CallbackView[]>()('agent', z.strictObject({ customerId: idSchema })),
+  'callbacks.get': def<CallbackView>()('agent', z.strictObject({ id: idSchema })),
+  /** One call attempt: reached (with 1–5 scores per question), no answer, wrong number, refused. */
+  'callbacks.record': def<CallbackView>()(
+    'agent',
+    z.strictObject({
+      id: idSchema,
+      outcome: z.enum(CALL_OUTCOMES),
+      scores: z.array(z.number().int().min(1, 'validation.score').max(5, 'validation.score')).max(10),
+      notes: z.string().trim().max(2000, 'validation.tooLong'),
+      /** The customer said so, whatever the scores. */
+      unsatisfied: z.boolean(),
+    }),
+  ),
+
+  /** Import in steps: stage the file's rows (≤ 5,000 per call), check the mapping, apply all or nothing. */
+  'import.stage': def<{ staged: number }>()('supervisor', z.strictObject({ importId: idSchema, rows: importRows })),
+  'import.check': def<ImportReport>()('supervisor', importOf),
+  'import.apply': def<{ customers: number; assets: number }>()('supervisor', importOf),
+  'import.discard': def<null>()('supervisor', z.strictObject({ importId: idSchema })),
+  /** Customers with their assets in the import layout, a page at a time; the first page is audited. */
+  'export.customers': def<{ header: string[]; rows: string[][]; total: number }>()(
+    'supervisor',
+    z.strictObject({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000), language: languageSchema }),
+  ),
+
+  'inbox.list': def<{ items: InboxItem[]; unread: number }>()('agent', z.strictObject({ unreadOnly: z.boolean().optional() })),
+  /** Marks these notifications read for the signed-in user, or 'all' of their inbox. */
+  'inbox.markRead': def<{ unread: number }>()('agent', z.strictObject({ ids: z.union([z.array(idSchema).min(1).max(500), z.literal('all')]) })),
+} as const;
