@@ -3,7 +3,7 @@
 import type { SyncConflict } from '../../../shared/hub';
 import { DomainError } from '../../../shared/result';
 import type { Db } from '../db/open';
-import { unindexCustomerRow } from './customers';
+import { reindexKeys, unindexCustomerRow } from './customers';
 
 interface Row {
   id: string;
@@ -65,12 +65,16 @@ export function mergeCustomers(db: Db, keepId: string, mergeId: string): { moved
   for (const t of tables) {
     const fks = db.prepare('SELECT "from" AS col FROM pragma_foreign_key_list(?) WHERE "table" = ?').all(t, 'customers') as { col: string }[];
     for (const fk of fks) {
-      if (t === 'customer_phones') continue; // derived: rebuilt from the kept customer's phones
+      // Derived look-ups: the merged customer's rows go with it; the kept one's are rebuilt below.
+      if (t === 'customer_phones' || t === 'customer_keys') continue;
       const n = db.prepare(`UPDATE "${t}" SET "${fk.col}" = ? WHERE "${fk.col}" = ?`).run(keepId, mergeId).changes;
       if (n) moved[`${t}.${fk.col}`] = n;
     }
   }
   unindexCustomerRow(db, mergeId);
+  db.prepare('DELETE FROM customer_keys WHERE customer_id = ?').run(mergeId);
   db.prepare('DELETE FROM customers WHERE id = ?').run(mergeId);
+  // The assets moved to the kept customer: its VIN, plate and policy keys follow.
+  reindexKeys(db, keepId);
   return { moved };
 }
