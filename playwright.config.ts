@@ -8,6 +8,8 @@ export default defineConfig({
   timeout: 180_000,
   // Generous: the machines have 2 cores, and a loaded one paints late; a wrong screen still fails.
   expect: { timeout: 20_000 },
+  // A click that cannot happen fails within a minute with its reason, not at the test's timeout.
+  use: { actionTimeout: 60_000 },
   workers: 1,
   fullyParallel: false,
   forbidOnly: true,

@@ -5,8 +5,9 @@
 // customers with their phone rows and FTS rows, tickets with their SLA caches, FTS rows, a valid
 // hash chain of ticket events in time order, and per-seat day counters.
 //
-// The folder is cached under tests/.tmp/bench-centre-<tickets>-<customers>/ with a marker file;
-// a missing or different marker (schema version, generator version, sizes) regenerates it.
+// The folder is cached under tests/.tmp/bench-centre-<tickets>-<customers>/ (or $KEFU_BENCH_CACHE)
+// with a marker file; a missing or different marker (generator version, sizes) regenerates it,
+// an older schema version is migrated in place by the app's migrations.
 //
 //   npx tsx tests/bench/generate.ts [tickets] [customers] [openTickets]
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,7 +70,8 @@ interface Marker extends Omit<Centre, 'dataDir' | 'generationMs'> {
 
 const log = (msg: string) => process.stderr.write(`[generate] ${msg}\n`);
 
-export const DEFAULT_CACHE_ROOT = join(__dirname, '..', '.tmp');
+/** Where generated centres are cached; KEFU_BENCH_CACHE lets several checkouts share one. */
+export const DEFAULT_CACHE_ROOT = process.env.KEFU_BENCH_CACHE ?? join(__dirname, '..', '.tmp');
 
 export async function generateCentre(dir: string = DEFAULT_CACHE_ROOT, size: CentreSize = {}): Promise<Centre> {
   const tickets = size.tickets ?? 1_000_000;
@@ -82,6 +84,19 @@ export async function generateCentre(dir: string = DEFAULT_CACHE_ROOT, size: Cen
       const m = JSON.parse(readFileSync(markerFile, 'utf8')) as Marker;
       if (m.schemaVersion === LATEST_VERSION && m.generatorVersion === GENERATOR_VERSION && m.tickets === tickets && m.customers === customers && m.openTickets === openTickets) {
         log(`reusing ${dataDir} (generated ${new Date(m.generatedAt).toISOString()} in ${(m.generationMs / 1000).toFixed(1)} s)`);
+        const { schemaVersion: _s, generatorVersion: _g, generationMs: _ms, ...rest } = m;
+        return { ...rest, dataDir, generationMs: null };
+      }
+      if (m.schemaVersion < LATEST_VERSION && m.generatorVersion === GENERATOR_VERSION && m.tickets === tickets && m.customers === customers && m.openTickets === openTickets) {
+        // Only the schema moved on: the app's own migrations bring the data along, as they would
+        // in the field, in far less time than a regeneration.
+        log(`migrating ${dataDir} from schema ${m.schemaVersion} to ${LATEST_VERSION}`);
+        const t0 = performance.now();
+        const core = await createCore({ dataDir, clock: manualClock(m.generatedAt), backupCheckEveryMs: 0 });
+        await core.close();
+        rmSync(backupsDir(dataDir), { recursive: true, force: true });
+        writeFileSync(markerFile, JSON.stringify({ ...m, schemaVersion: LATEST_VERSION }, null, 2));
+        log(`migrated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
         const { schemaVersion: _s, generatorVersion: _g, generationMs: _ms, ...rest } = m;
         return { ...rest, dataDir, generationMs: null };
       }

@@ -45,3 +45,16 @@ export async function addUser(page: Page, user: { name: string; displayName: str
 export async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
+
+/**
+ * Closes every toast on screen, one at a time from the top. Closing one re-indexes the rest (and a
+ * timed one may close itself meanwhile), so it always clicks the first one still there.
+ */
+export async function dismissNotices(page: Page): Promise<void> {
+  const notices = page.locator('.ant-notification-notice');
+  await expect(async () => {
+    const close = page.locator('.ant-notification-notice-close').first();
+    if ((await close.count()) > 0) await close.click({ force: true, timeout: 2_000 });
+    await expect(notices).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+}

@@ -2,7 +2,7 @@
 // through its whole life; a ticket left alone turns amber, then red, at the right instants.
 import { expect, test, type Page } from '@playwright/test';
 import { launchApp, screenshot, type LaunchedApp } from './harness';
-import { ADMIN, AGENT, chooseLanguage, completeSetup, signIn, signOut } from './flows';
+import { ADMIN, AGENT, chooseLanguage, completeSetup, dismissNotices, signIn, signOut } from './flows';
 
 const MIN = 60_000;
 let app: LaunchedApp;
@@ -121,8 +121,7 @@ test('a key-account password reset by phone: accept, wait, resume, resolve, feed
 
   // The scheduler told the agent on this seat: warning, then breach of the unassigned ticket.
   await expect(page.locator('.ant-notification-notice-error')).toContainText(`已超时：${b.number}`);
-  for (const close of await page.locator('.ant-notification-notice-close').all()) await close.click();
-  await expect(page.locator('.ant-notification-notice')).toHaveCount(0);
+  await dismissNotices(page);
   await chooseLanguage(page, 'English');
   await expect(page.getByTestId('page-title')).toHaveText('Queue');
   await page.getByTestId('queue-filter').getByText('All').click();

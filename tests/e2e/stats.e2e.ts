@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 import { createCore, manualClock } from '../../electron/core';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { scriptCentre, type ScriptedCentre } from '../fixtures/statsCentre';
-import { ADMIN, chooseLanguage, settle, signIn } from './flows';
+import { ADMIN, chooseLanguage, dismissNotices, settle, signIn } from './flows';
 import { launchApp, screenshot, SCREENS_DIR, type LaunchedApp } from './harness';
 
 const SUPERVISOR = { name: 'zhouhua', displayName: '周华', password: 'super-pass-1' };
@@ -60,8 +60,7 @@ test('a supervisor reads the week: figures, period and filter switches, a bar to
   // The first sign-in after the scripted week shows what fell due meanwhile: read, then closed.
   // Only the first sign-in gets it; the later tests find none.
   await page.locator('.ant-notification-notice').first().waitFor({ timeout: 3000 }).catch(() => {});
-  for (const close of await page.locator('.ant-notification-notice-close').all()) await close.click({ force: true });
-  await expect(page.locator('.ant-notification-notice')).toHaveCount(0);
+  await dismissNotices(page);
   await page.getByTestId('nav-stats').click();
   await expect(page.getByTestId('stats-figures')).toBeVisible();
   const week = must('stats.summary', { period: { preset: 'thisWeek' } });
@@ -143,8 +142,7 @@ test('the per-agent board: a deduction explained by its ticket, a credit granted
   // The first sign-in after the scripted week shows what fell due meanwhile: read, then closed.
   // Only the first sign-in gets it; the later tests find none.
   await page.locator('.ant-notification-notice').first().waitFor({ timeout: 3000 }).catch(() => {});
-  for (const close of await page.locator('.ant-notification-notice-close').all()) await close.click({ force: true });
-  await expect(page.locator('.ant-notification-notice')).toHaveCount(0);
+  await dismissNotices(page);
   await page.getByTestId('nav-performance').click();
   await page.getByTestId('perf-period-thisWeek').click();
   const board = must('stats.performance', { period: { preset: 'thisWeek' } });
@@ -186,8 +184,7 @@ test('the weekly report printed to PDF, in both languages; ticket history finds 
   // The first sign-in after the scripted week shows what fell due meanwhile: read, then closed.
   // Only the first sign-in gets it; the later tests find none.
   await page.locator('.ant-notification-notice').first().waitFor({ timeout: 3000 }).catch(() => {});
-  for (const close of await page.locator('.ant-notification-notice-close').all()) await close.click({ force: true });
-  await expect(page.locator('.ant-notification-notice')).toHaveCount(0);
+  await dismissNotices(page);
   await page.getByTestId('nav-stats').click();
   await page.getByTestId('open-report').click();
   await expect(page.getByTestId('report-body')).toHaveAttribute('data-ready', 'yes');
