@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock';
 import type { CoreDeps, NotifyPort } from './context';
 import { backupNow, dailyBackupDue, listBackups, quarantineBackup } from './db/backup';
 import { quickCheck, sanityCheck } from './db/check';
+import { startCheckpointer } from './db/checkpointer';
 import { startBackgroundQuickCheck, type BackgroundCheck, type IntegrityOutcome } from './db/integrityWorker';
 import { mergeStep } from './db/maintenance';
 import { DatabaseTooNewError, migrate, pendingMigrations } from './db/migrations';
@@ -115,6 +116,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const startedAt = clock.now();
   const t0 = performance.now();
   const { db, startCheck } = await openChecked(dbFile, dataDir, clock, logger);
+  // Checkpoints off the write path: an agent action pays for its own commit only.
+  const checkpointer = startCheckpointer(db, logger);
 
   const listeners = new Set<(e: AppEvent) => void>();
   const publish = (e: AppEvent) => {
@@ -440,6 +443,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       check?.abandon();
       // The backup is finished (and renamed into place) before the connection it reads goes away.
       if (backupRun) await backupRun;
+      await checkpointer.stop();
       closeDatabase(db, { waitForReaders: !checkRunning });
       // Found damaged: the marker stays, so the next start runs quick_check before opening and
       // offers the latest backup (CoreStartError DB_DAMAGED).

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createCore } from '../../electron/core';
 import { backupsDir, listBackups } from '../../electron/core/db/backup';
 import { quickCheck } from '../../electron/core/db/check';
+import { startCheckpointer } from '../../electron/core/db/checkpointer';
 import { closeDatabase, openDatabase, type Db } from '../../electron/core/db/open';
 import { forgetStatements } from '../../electron/core/db/stmt';
 import { dbFileIn } from '../../electron/core/paths';
@@ -87,6 +88,8 @@ export async function run(): Promise<BenchFigure[]> {
     const created: string[] = [];
     const recorder = recordStatements(db);
     const replay = openDatabase(replayFile);
+    // Checkpointed as the core's connection is (off the write path), so both pay the same commits.
+    const replayCheckpoints = startCheckpointer(replay, core.logger);
     const statementsPerCall = { create: 0, accept: 0, resolve: 0 };
     /**
      * Each call through the registry (its statements recorded), then at once the same statements
@@ -123,6 +126,7 @@ export async function run(): Promise<BenchFigure[]> {
     const accept = paired('accept', (i) => must('tickets.act', { id: created[i]!, action: 'accept' }));
     const resolve = paired('resolve', (i) => must('tickets.act', { id: created[i]!, action: 'resolve' }));
     recorder.detach();
+    await replayCheckpoints.stop();
     closeDatabase(replay);
     for (const suffix of ['', '-wal', '-shm']) rmSync(replayFile + suffix, { force: true });
     // Feedback takes them out of the queue again, so every run sees the same 2,000 open tickets.
@@ -273,7 +277,7 @@ function recordStatements(db: Db) {
 /**
  * The reference of an agent action: exactly the statements its handler ran, with the same values,
  * replayed raw in one transaction on a copy of the centre taken before the actions (the first
- * start's daily backup), opened like the app's (WAL, synchronous=FULL). The copy went through the
+ * start's daily backup), opened like the app's (WAL, synchronous=FULL, checkpoints in a worker). The copy went through the
  * same statements in the same order, so every write lands as it did. Preparing is not timed.
  */
 function replayOne(replay: Db, statements: Recorded[]): number {
