@@ -5,7 +5,14 @@
 import type { z } from 'zod';
 import type { CentreSettings, SessionUser } from './types';
 import type { Language } from './validation';
-import { foundationMethods } from './contract/foundation';
+import { appMethods } from './contract/app';
+import { authMethods } from './contract/auth';
+import { meMethods } from './contract/me';
+import { centreMethods } from './contract/centre';
+import { userMethods } from './contract/users';
+import { customerMethods } from './contract/customers';
+import { departmentMethods } from './contract/departments';
+import { searchMethods } from './contract/search';
 import { slaMethods } from './contract/sla';
 import { ticketMethods } from './contract/tickets';
 import { boardMethods } from './contract/board';
@@ -19,7 +26,14 @@ import type { CustomerSummary, TicketRow } from './tickets/types';
 import type { Notice } from './notifications';
 
 export const contract = {
-  ...foundationMethods,
+  ...appMethods,
+  ...authMethods,
+  ...meMethods,
+  ...centreMethods,
+  ...userMethods,
+  ...customerMethods,
+  ...departmentMethods,
+  ...searchMethods,
   ...slaMethods,
   ...ticketMethods,
   ...boardMethods,
@@ -29,7 +43,7 @@ export const contract = {
   ...customers360Methods,
 } as const;
 
-export type { AppStatus } from './contract/foundation';
+export type { AppStatus } from './contract/app';
 export type { MethodDef } from './contract/define';
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -6,9 +6,11 @@
 // Run alone: npx tsx tests/bench/tickets.bench.ts   (first run generates the centre, ~3 min)
 import { renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { monitorEventLoopDelay, performance as nodePerformance } from 'node:perf_hooks';
 import { createCore } from '../../electron/core';
 import { backupsDir, listBackups } from '../../electron/core/db/backup';
 import { quickCheck } from '../../electron/core/db/check';
+import { startCheckpointer } from '../../electron/core/db/checkpointer';
 import { closeDatabase, openDatabase, type Db } from '../../electron/core/db/open';
 import { forgetStatements } from '../../electron/core/db/stmt';
 import { dbFileIn } from '../../electron/core/paths';
@@ -54,8 +56,17 @@ export async function run(): Promise<BenchFigure[]> {
   t0 = performance.now();
   const first = await createCore({ dataDir, backupCheckEveryMs: 0 });
   const startWithBackup = ms(t0);
-  await first.close();
+  // While the daily backup is copied: how much of the main thread it takes (event-loop
+  // utilisation) and the longest the main thread could not answer (event-loop delay).
+  const elu0 = nodePerformance.eventLoopUtilization();
+  const stall = monitorEventLoopDelay({ resolution: 10 });
+  stall.enable();
+  while (listBackups(dataDir).length === 0) await new Promise((r) => setTimeout(r, 50));
+  stall.disable();
+  const backupElu = nodePerformance.eventLoopUtilization(elu0);
   const backupMs = ms(t0) - startWithBackup;
+  await first.close();
+  log(`daily backup: ${(backupMs / 1000).toFixed(1)} s, main thread busy ${(backupElu.active / 1000).toFixed(1)} s of it, longest main-thread stall ${(stall.max / 1e6).toFixed(0)} ms`);
   // A fresh backup exists now, and the last session closed cleanly: open + sanity check +
   // migration check; quick_check runs in a worker thread.
   t0 = performance.now();
@@ -68,7 +79,7 @@ export async function run(): Promise<BenchFigure[]> {
   const replayFile = join(dataDir, 'bench-replay.sqlite');
   for (const suffix of ['', '-wal', '-shm']) rmSync(replayFile + suffix, { force: true });
   renameSync(listBackups(dataDir)[0]!.file, replayFile);
-  log(`start-up: open ${openMs.toFixed(1)} ms, quick_check ${quickCheckMs.toFixed(0)} ms; createCore ${start.toFixed(0)} ms (${core.startCheck}), with the daily backup started ${startWithBackup.toFixed(0)} ms (close waited ${backupMs.toFixed(0)} ms for the backup); background quick_check ${JSON.stringify(integrity)} after ${backgroundCheckMs.toFixed(0)} ms`);
+  log(`start-up: open ${openMs.toFixed(1)} ms, quick_check ${quickCheckMs.toFixed(0)} ms; createCore ${start.toFixed(0)} ms (${core.startCheck}), with the daily backup started ${startWithBackup.toFixed(0)} ms (the backup took ${backupMs.toFixed(0)} ms more); background quick_check ${JSON.stringify(integrity)} after ${backgroundCheckMs.toFixed(0)} ms`);
   // The actions below are measured on a settled core, not next to the start-up check's worker.
 
   try {
@@ -87,6 +98,8 @@ export async function run(): Promise<BenchFigure[]> {
     const created: string[] = [];
     const recorder = recordStatements(db);
     const replay = openDatabase(replayFile);
+    // Checkpointed as the core's connection is (off the write path), so both pay the same commits.
+    const replayCheckpoints = startCheckpointer(replay, core.logger);
     const statementsPerCall = { create: 0, accept: 0, resolve: 0 };
     /**
      * Each call through the registry (its statements recorded), then at once the same statements
@@ -123,6 +136,7 @@ export async function run(): Promise<BenchFigure[]> {
     const accept = paired('accept', (i) => must('tickets.act', { id: created[i]!, action: 'accept' }));
     const resolve = paired('resolve', (i) => must('tickets.act', { id: created[i]!, action: 'resolve' }));
     recorder.detach();
+    await replayCheckpoints.stop();
     closeDatabase(replay);
     for (const suffix of ['', '-wal', '-shm']) rmSync(replayFile + suffix, { force: true });
     // Feedback takes them out of the queue again, so every run sees the same 2,000 open tickets.
@@ -179,6 +193,8 @@ export async function run(): Promise<BenchFigure[]> {
     figures.push({ bench: 'core.start.1M', value: round(start, 1), unit: 'ms', budget: 1000 });
     figures.push({ bench: 'core.start.1M.with-daily-backup', value: round(startWithBackup, 1), unit: 'ms' });
     figures.push({ bench: 'core.start.1M.quick-check', value: round(quickCheckMs, 1), unit: 'ms' });
+    figures.push({ bench: 'backup.daily.1M.main-thread', value: round(backupElu.active, 0), unit: 'ms', reference: round(backupMs, 0) });
+    figures.push({ bench: 'backup.daily.1M.longest-stall', value: round(stall.max / 1e6, 1), unit: 'ms' });
     figures.push({ bench: 'db.size.1M', value: round(sizeMb, 1), unit: 'MB' });
     return figures;
   } finally {
@@ -273,7 +289,7 @@ function recordStatements(db: Db) {
 /**
  * The reference of an agent action: exactly the statements its handler ran, with the same values,
  * replayed raw in one transaction on a copy of the centre taken before the actions (the first
- * start's daily backup), opened like the app's (WAL, synchronous=FULL). The copy went through the
+ * start's daily backup), opened like the app's (WAL, synchronous=FULL, checkpoints in a worker). The copy went through the
  * same statements in the same order, so every write lands as it did. Preparing is not timed.
  */
 function replayOne(replay: Db, statements: Recorded[]): number {

@@ -1,7 +1,9 @@
 // Automatic backups in the data folder: daily and before every migration, the last 14 kept.
-// SQLite's online backup API copies a consistent snapshot while the app keeps working.
+// SQLite's online backup API copies a consistent snapshot while the app keeps working, in a
+// worker thread (backupWorker.ts) so the main thread does none of the copying.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { BackupWorkerUnavailable, backupInWorker } from './backupWorker';
 import type { Db } from './open';
 
 export const BACKUPS_KEPT = 14;
@@ -52,7 +54,13 @@ export async function backupNow(db: Db, dataDir: string, reason: BackupReason, n
   mkdirSync(dir, { recursive: true });
   const name = `kefu-${stamp(now)}-${reason}.sqlite`;
   const tmp = join(dir, `${name}.partial`);
-  await db.backup(tmp);
+  try {
+    await backupInWorker(db.name, tmp);
+  } catch (err) {
+    if (!(err instanceof BackupWorkerUnavailable)) throw err;
+    // No worker could load better-sqlite3: a backup copied here, step by step, beats none.
+    await db.backup(tmp);
+  }
   // Renamed only when complete, so a half-written copy is never mistaken for a backup.
   renameSync(tmp, join(dir, name));
   pruneBackups(dataDir);

@@ -1,12 +1,9 @@
 // quick_check in the background: a worker thread with its own read-only connection, so start-up
 // does not wait for a read of the whole file (~13 s on the 1M-ticket centre) and the main
 // process (Electron's) stays responsive meanwhile.
-//
-// The worker is an eval worker that requires better-sqlite3 by the absolute path resolved here:
-// the core is bundled by electron-vite in the app and run from source by tsx/vitest in tests, so
-// there is no stable worker file to point at.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { sqliteDriverForWorker } from './driverPath';
+import { startSqliteWorker } from './sqliteWorker';
 
 /** 'ok', the problems quick_check (or a corrupt read) reported, or 'unchecked' (closed first, or the worker failed). */
 export type IntegrityOutcome = 'ok' | 'unchecked' | string[];
@@ -22,14 +19,6 @@ export interface BackgroundCheck {
 type WorkerReply = { kind: 'done'; rows: string[] } | { kind: 'corrupt'; message: string } | { kind: 'failed'; message: string };
 
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-let Database;
-try {
-  Database = require(workerData.driver);
-} catch (err) {
-  parentPort.postMessage({ kind: 'failed', message: 'cannot load better-sqlite3: ' + (err && err.message) });
-  return;
-}
 let db = null;
 try {
   db = new Database(workerData.file, { readonly: true, fileMustExist: true });
@@ -65,18 +54,12 @@ export function startBackgroundQuickCheck(
   });
   let worker: Worker;
   try {
-    // Wrapped in a function so the source can `return` early.
-    worker = new Worker(`(function () {${WORKER_SOURCE}})();`, {
-      eval: true,
-      workerData: { driver, file: dbFile },
-    });
+    worker = startSqliteWorker(WORKER_SOURCE, { file: dbFile }, driver);
   } catch (err) {
     onFailure(`the integrity worker did not start: ${err instanceof Error ? err.message : String(err)}`);
     settle('unchecked');
     return { result, running: () => false, abandon: () => {} };
   }
-  // Never keeps the process alive on its own (the CLI, tests, a quitting app).
-  worker.unref();
   worker.on('message', (reply: WorkerReply) => {
     if (reply.kind === 'done') settle(reply.rows.length === 1 && reply.rows[0] === 'ok' ? 'ok' : reply.rows);
     else if (reply.kind === 'corrupt') settle([reply.message]);

@@ -5,9 +5,10 @@ import { recordAudit } from '../services/audit';
 import { getSetting, setSetting } from '../services/settings';
 import { insertUser, listUsers } from '../services/users';
 import { newId } from '../ids';
-import type { HandlerMap } from './types';
+import { type appMethods } from '../../../shared/contract/app';
+import type { HandlersOf } from './types';
 
-export const appHandlers: HandlerMap<'app.status' | 'setup.init' | 'prefs.setLanguage'> = {
+export const appHandlers: HandlersOf<typeof appMethods> = {
   'app.status': (_input, ctx) => {
     const centre = getSetting(ctx.db, 'centre');
     return {

@@ -8,21 +8,9 @@ import { listBackups } from '../db/backup';
 import { recordAudit } from '../services/audit';
 import { archivesDirIn, listArchives } from '../services/archive/create';
 import { backupSettings, saveBackupSettings, stageRestore } from '../services/backups';
-import type { HandlerMap } from './types';
+import { type archiveMethods } from '../../../shared/contract/archive';
+import type { HandlersOf } from './types';
 
-type ArchiveMethod =
-  | 'archive.preview'
-  | 'archive.start'
-  | 'archive.cancel'
-  | 'archive.job'
-  | 'archive.list'
-  | 'archive.verify'
-  | 'archive.browse'
-  | 'backups.list'
-  | 'backups.create'
-  | 'backups.restore'
-  | 'backups.settings'
-  | 'backups.saveSettings';
 
 const noArchive = (source: string) =>
   new DomainError('NOT_FOUND', 'errors.archiveNotFound', `No archive at ${source}.`, { source });
@@ -40,7 +28,7 @@ function openArchiveDb(source: string): { db: Database.Database; dispose(): void
   throw new DomainError('VALIDATION', 'errors.archiveBrowseZip', `Open the archive folder to browse it (${source} is a file).`, { source });
 }
 
-export const archiveHandlers: HandlerMap<ArchiveMethod> = {
+export const archiveHandlers: HandlersOf<typeof archiveMethods> = {
   'archive.preview': ({ month }, ctx) => ctx.archive.preview(month),
   'archive.start': ({ month }, ctx) => {
     recordAudit(ctx, { action: 'archive.create', subject: month });

@@ -1,17 +1,18 @@
-// Signing in and out of this seat, and changing one's own password.
+// Signing in and out of this seat.
 import { DomainError } from '../../../shared/result';
 import { hashPassword, verifyPassword } from '../passwords';
 import { recordAudit } from '../services/audit';
 import { RecordedRefusal } from '../errors';
 import { clearSignInFailures, recordSignInFailure, signInWaitMs } from '../services/signInThrottle';
-import { findUserById, findUserByName, sessionUserOf, setPasswordHash } from '../services/users';
+import { findUserByName, sessionUserOf } from '../services/users';
 import { recordSignInSeat } from '../services/userSeats';
-import type { HandlerMap } from './types';
+import { type authMethods } from '../../../shared/contract/auth';
+import type { HandlersOf } from './types';
 
 const wrongCredentials = () =>
   new DomainError('UNAUTHENTICATED', 'errors.wrongCredentials', 'The user name or password is not right.');
 
-export const authHandlers: HandlerMap<'auth.signIn' | 'auth.signOut' | 'me.changePassword'> = {
+export const authHandlers: HandlersOf<typeof authMethods> = {
   'auth.signIn': (input, ctx) => {
     const row = findUserByName(ctx.db, input.name);
     const wait = signInWaitMs(ctx.db, input.name, ctx.clock.now());
@@ -56,16 +57,6 @@ export const authHandlers: HandlerMap<'auth.signIn' | 'auth.signOut' | 'me.chang
     if (ctx.user) recordAudit(ctx, { action: 'session.signOut', subject: ctx.user.id });
     ctx.session.userId = null;
     ctx.emit({ type: 'session.changed', user: null });
-    return null;
-  },
-
-  'me.changePassword': (input, ctx) => {
-    const me = findUserById(ctx.db, ctx.user.id)!;
-    if (!verifyPassword(input.current, me.password_hash)) {
-      throw new DomainError('VALIDATION', 'errors.wrongCurrentPassword', 'The current password is not right.');
-    }
-    setPasswordHash(ctx.db, me.id, hashPassword(input.next), ctx.clock.now(), me.id);
-    recordAudit(ctx, { action: 'user.changePassword', subject: me.id });
     return null;
   },
 };

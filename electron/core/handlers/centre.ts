@@ -4,9 +4,10 @@ import { fullCheck } from '../db/check';
 import { listAudit, recordAudit } from '../services/audit';
 import { assertSeatCodeFree, rememberSeatCode } from '../services/seatCodes';
 import { getSetting, setSetting } from '../services/settings';
-import type { HandlerMap } from './types';
+import { type centreMethods } from '../../../shared/contract/centre';
+import type { HandlersOf } from './types';
 
-export const centreHandlers: HandlerMap<'centre.get' | 'centre.update' | 'audit.list' | 'db.check'> = {
+export const centreHandlers: HandlersOf<typeof centreMethods> = {
   'centre.get': (_input, ctx) => {
     const centre = getSetting(ctx.db, 'centre');
     if (!centre) throw new DomainError('NOT_INITIALIZED', 'errors.notInitialized', 'The centre is not set up yet.');

@@ -27,27 +27,9 @@ import type { CustomerInput } from '../../../shared/tickets/schemas';
 import { appendTicketEvent } from '../services/ticketEvents';
 import { mustGetCustomer } from './customers';
 import { ticketHandlers } from './tickets';
-import type { HandlerMap } from './types';
+import { type customers360Methods } from '../../../shared/contract/customers360';
+import type { HandlersOf } from './types';
 
-type Method =
-  | 'customers.sameName'
-  | 'assets.list'
-  | 'assets.save'
-  | 'assets.delete'
-  | 'assets.duplicates'
-  | 'callbackRules.list'
-  | 'callbackRules.save'
-  | 'callbacks.queue'
-  | 'callbacks.ofCustomer'
-  | 'callbacks.get'
-  | 'callbacks.record'
-  | 'import.stage'
-  | 'import.check'
-  | 'import.apply'
-  | 'import.discard'
-  | 'export.customers'
-  | 'inbox.list'
-  | 'inbox.markRead';
 
 function mustGetAsset(ctx: CallContext, id: string) {
   const a = getAsset(ctx.db, id);
@@ -89,7 +71,7 @@ function stagedRows(ctx: CallContext, importId: string): string[][] {
   return s.rows;
 }
 
-export const customers360Handlers: HandlerMap<Method> = {
+export const customers360Handlers: HandlersOf<typeof customers360Methods> = {
   'customers.sameName': ({ name, excludeId }, ctx) => customersNamed(ctx.db, name, excludeId),
 
   'assets.list': ({ customerId }, ctx) => {

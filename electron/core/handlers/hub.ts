@@ -10,9 +10,9 @@ import { listConflicts, mergeCustomers } from '../services/conflicts';
 import { getCustomer } from '../services/customers';
 import { getSetting } from '../services/settings';
 import { configureHub } from '../sync/config';
-import type { HandlerMap } from './types';
+import { type hubMethods } from '../../../shared/contract/hub';
+import type { HandlersOf } from './types';
 
-type Method = 'hub.status' | 'hub.test' | 'hub.testJoin' | 'hub.connect' | 'hub.join' | 'hub.conflicts' | 'customers.merge';
 
 const offStatus: HubStatus = { configured: false, state: 'off', host: null, database: null, offlineSince: null, toSend: 0, lastSyncAt: null, error: null, conflicts: 0 };
 
@@ -27,7 +27,7 @@ function startTest(ctx: CallContext, connection: Parameters<NonNullable<CallCont
   return { token };
 }
 
-export const hubHandlers: HandlerMap<Method> = {
+export const hubHandlers: HandlersOf<typeof hubMethods> = {
   'hub.status': (_input, ctx) => ctx.hub?.status() ?? offStatus,
 
   'hub.test': ({ connection }, ctx) => startTest(ctx, connection),

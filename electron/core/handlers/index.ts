@@ -6,6 +6,9 @@ import { slaHandlers } from './sla';
 import { customerHandlers } from './customers';
 import { ticketHandlers } from './tickets';
 import { boardHandlers } from './board';
+import { departmentHandlers } from './departments';
+import { meHandlers } from './me';
+import { searchHandlers } from './search';
 import { archiveHandlers } from './archive';
 import { statsHandlers } from './stats';
 import { hubHandlers } from './hub';
@@ -22,6 +25,9 @@ export const handlers: HandlerMap = {
   ...customerHandlers,
   ...ticketHandlers,
   ...boardHandlers,
+  ...meHandlers,
+  ...departmentHandlers,
+  ...searchHandlers,
   ...archiveHandlers,
   ...statsHandlers,
   ...hubHandlers,

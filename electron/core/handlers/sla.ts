@@ -15,18 +15,9 @@ import { findCalendar, listCalendars, saveCalendar } from '../services/calendars
 import { findRequestType, listRequestTypes, saveRequestType } from '../services/catalogue';
 import { previewDue } from '../services/duePreview';
 import { getSetting, setSetting } from '../services/settings';
-import type { HandlerMap } from './types';
+import { type slaMethods } from '../../../shared/contract/sla';
+import type { HandlersOf } from './types';
 
-type SlaMethod =
-  | 'catalogue.list'
-  | 'catalogue.save'
-  | 'calendars.list'
-  | 'calendars.save'
-  | 'calendars.previewImport'
-  | 'calendars.applyImport'
-  | 'deductions.rules'
-  | 'deductions.saveRules'
-  | 'sla.preview';
 
 function mustFindCalendar(ctx: CallContext, id: string): CalendarSpec {
   const calendar = findCalendar(ctx.db, id);
@@ -52,7 +43,7 @@ function readImport(ctx: CallContext, input: { calendarId: string; fileName: str
   return { calendar, imported: parsed.value, merge };
 }
 
-export const slaHandlers: HandlerMap<SlaMethod> = {
+export const slaHandlers: HandlersOf<typeof slaMethods> = {
   'catalogue.list': (_input, ctx) => listRequestTypes(ctx.db),
 
   'catalogue.save': ({ type, isNew }, ctx) => {

@@ -12,9 +12,9 @@ import { getSetting } from '../services/settings';
 import { statsSummary } from '../services/stats';
 import { drillTickets } from '../services/statsDrill';
 import { refreshFacts } from '../services/statsFacts';
-import type { HandlerMap } from './types';
+import { type statsMethods } from '../../../shared/contract/stats';
+import type { HandlersOf } from './types';
 
-type Method = 'stats.summary' | 'stats.tickets' | 'stats.performance' | 'stats.grantCredit' | 'stats.revokeCredit' | 'tickets.history' | 'stats.report';
 
 const zoneOf = (ctx: CallContext): string => getSetting(ctx.db, 'centre')?.timeZone ?? 'Asia/Shanghai';
 /** Agents see their own figures only. */
@@ -30,7 +30,7 @@ function withPeriod<T>(fn: () => T): T {
   }
 }
 
-export const statsHandlers: HandlerMap<Method> = {
+export const statsHandlers: HandlersOf<typeof statsMethods> = {
   'stats.summary': (query, ctx) =>
     withPeriod(() => {
       const now = ctx.clock.now();

@@ -17,18 +17,10 @@ import { slaCaches, ticketSlaStatus } from '../services/ticketSla';
 import { mustGetCustomer } from './customers';
 import { syncTicketMoments } from '../scheduler/moments';
 import { callbacksForBirthday, callbacksForTicket, cancelReplyChecks } from '../services/callbacks';
-import type { HandlerMap } from './types';
+import { type ticketMethods } from '../../../shared/contract/tickets';
+import type { HandlersOf } from './types';
 import { stmt } from '../db/stmt';
 
-type Method =
-  | 'tickets.create'
-  | 'tickets.queue'
-  | 'tickets.get'
-  | 'tickets.act'
-  | 'tickets.transfer'
-  | 'tickets.note'
-  | 'tickets.updateComplaint'
-  | 'tickets.recordError';
 
 function mustFind(ctx: CallContext, id: string): TicketRecord {
   const t = findTicket(ctx.db, id);
@@ -128,7 +120,7 @@ function transition(ctx: SignedInContext, t: TicketRecord, action: TicketAction,
   });
 }
 
-export const ticketHandlers: HandlerMap<Method> = {
+export const ticketHandlers: HandlersOf<typeof ticketMethods> = {
   'tickets.create': (input, ctx) => {
     if (input.requestId) {
       const first = findTicketByRequestId(ctx.db, input.requestId);

@@ -6,3 +6,5 @@ import type { CallContext, SignedInContext } from '../context';
 export type ContextOf<M extends MethodName> = Contract[M]['access'] extends 'public' ? CallContext : SignedInContext;
 export type Handler<M extends MethodName> = (input: z.output<Contract[M]['input']>, ctx: ContextOf<M>) => MethodOutput<M>;
 export type HandlerMap<K extends MethodName = MethodName> = { [M in K]: Handler<M> };
+/** The handlers of one contract file (`typeof xMethods`): a method missing or extra is a compile error. */
+export type HandlersOf<C> = HandlerMap<keyof C & MethodName>;

@@ -1,5 +1,5 @@
-// Admins add, change, disable and reset the centre's users. The last active admin is protected,
-// otherwise the centre could lock itself out of its own settings.
+// Admins add, change, disable and reset the centre's users; agents read the staff directory.
+// The last active admin is protected, otherwise the centre could lock itself out of its own settings.
 import { DomainError } from '../../../shared/result';
 import { newId } from '../ids';
 import { hashPassword } from '../passwords';
@@ -11,15 +11,19 @@ import {
   insertUser,
   listUsers,
   setPasswordHash,
+  staffDirectory,
   toSummary,
   updateUserRow,
 } from '../services/users';
-import type { HandlerMap } from './types';
+import { type userMethods } from '../../../shared/contract/users';
+import type { HandlersOf } from './types';
 
 const notFound = (id: string) => new DomainError('NOT_FOUND', 'errors.userNotFound', `No user with id ${id}.`, { id });
 
-export const userHandlers: HandlerMap<'users.list' | 'users.create' | 'users.update' | 'users.resetPassword'> = {
+export const userHandlers: HandlersOf<typeof userMethods> = {
   'users.list': (_input, ctx) => listUsers(ctx.db),
+
+  'staff.directory': (_input, ctx) => staffDirectory(ctx.db),
 
   'users.create': (input, ctx) => {
     if (findUserByName(ctx.db, input.name)) {

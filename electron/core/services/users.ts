@@ -1,5 +1,6 @@
 // The centre's staff accounts. Passwords are stored only as scrypt hashes.
 import type { Role } from '../../../shared/roles';
+import type { StaffMember } from '../../../shared/tickets/types';
 import type { SessionUser, UserSummary } from '../../../shared/types';
 import type { Db } from '../db/open';
 import { stmt } from '../db/stmt';
@@ -87,4 +88,9 @@ export function updateUserRow(
 
 export function setPasswordHash(db: Db, id: string, hash: string, at: number, by: string): void {
   stmt(db, `UPDATE users SET password_hash = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(hash, at, by, id);
+}
+
+/** Active staff for pickers (assignee, contact person, transfer): no names or roles of disabled users. */
+export function staffDirectory(db: Db): StaffMember[] {
+  return db.prepare(`SELECT id, display_name AS displayName, role FROM users WHERE disabled = 0 ORDER BY role, display_name`).all() as StaffMember[];
 }

@@ -8,7 +8,7 @@ import { formatClock, formatLongDate } from '../app/format';
 import { Providers } from '../app/Providers';
 import { followShellEvents, useShell } from '../app/store';
 import { startTicker, useNow } from '../app/ticker';
-import { followCatalogueEvents } from '../features/queue/useTypeNames';
+import { followCatalogueEvents } from '../features/catalogue/store';
 import { AgentLoad } from './AgentLoad';
 import { Figures } from './Figures';
 import { followBoardEvents, useBoard } from './store';

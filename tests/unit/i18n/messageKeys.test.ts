@@ -1,7 +1,8 @@
 // Every message key the code can hand to a user has a text in both languages: the `errors.*` keys
 // of DomainError and fail(), the `validation.*` keys of the zod schemas, and the key the registry
 // makes of each zod issue code (`validation.<code>`). Keys are found by reading the source, so a
-// new key without a translation fails here instead of showing its raw name on screen.
+// new key without a translation fails here instead of showing its raw name on screen. And the
+// centre's terms are the same everywhere (issue 14: "VIP" on the board, 标准客户 beside 普通客户).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,4 +68,13 @@ describe('message keys', () => {
       expect(missing).toEqual([]);
     });
   }
+});
+
+describe('terms', () => {
+  it('one term per tier, everywhere', () => {
+    const all = JSON.stringify(bundles);
+    expect(all).not.toContain('VIP');
+    expect(all).not.toContain('标准客户');
+    expect(all).not.toContain('′');
+  });
 });

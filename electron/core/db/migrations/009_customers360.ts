@@ -98,7 +98,8 @@ export const m009Customers360: Migration = {
     const rule = db.prepare('INSERT INTO callback_rules (id, code, rule, active, position, updated_at) VALUES (?, ?, ?, ?, ?, 0)');
     DEFAULT_CALLBACK_RULES.forEach((r, i) => rule.run(uuidv7(), r.code, JSON.stringify(r), r.active ? 1 : 0, (i + 1) * 10));
     const key = db.prepare('INSERT OR IGNORE INTO customer_keys (key, customer_id) VALUES (?, ?)');
-    for (const c of db.prepare('SELECT id, name FROM customers').iterate() as Iterable<{ id: string; name: string }>) {
+    // Read whole before writing: better-sqlite3 refuses a write on a connection still iterating.
+    for (const c of db.prepare('SELECT id, name FROM customers').all() as { id: string; name: string }[]) {
       for (const k of customerKeys(c.name, [])) key.run(k, c.id);
     }
   },

@@ -23,7 +23,7 @@ export function CalendarsPanel({ editable }: { editable: boolean }) {
   const { message } = App.useApp();
   const language = useShell((s) => s.language);
   const centreZone = useShell((s) => s.status!.timeZone);
-  const { calendars, refresh } = useCalendars();
+  const { value: calendars, refresh } = useCalendars();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [draft, setDraft] = useState<CalendarSpec | null>(null);
   const [year, setYear] = useState<number | null>(null);

@@ -36,8 +36,8 @@ export function CataloguePanel({ editable }: { editable: boolean }) {
   const errorText = useErrorText();
   const { message } = App.useApp();
   const language = useShell((s) => s.language);
-  const { types, loading, refresh } = useCatalogue();
-  const calendars = useCalendars((s) => s.calendars);
+  const { value: types, loading, refresh } = useCatalogue();
+  const calendars = useCalendars((s) => s.value);
   const [dialog, setDialog] = useState<RequestTypeDialog | null>(null);
   const [query, setQuery] = useState('');
   const [showInactive, setShowInactive] = useState(true);

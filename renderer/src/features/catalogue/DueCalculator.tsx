@@ -21,9 +21,9 @@ export function DueCalculator() {
   const errorText = useErrorText();
   const language = useShell((s) => s.language);
   const timeZone = useShell((s) => s.status!.timeZone);
-  const types = useCatalogue((s) => s.types);
+  const types = useCatalogue((s) => s.value);
   const catalogueVersion = useCatalogue((s) => s.version);
-  const calendars = useCalendars((s) => s.calendars);
+  const calendars = useCalendars((s) => s.value);
   const calendarsVersion = useCalendars((s) => s.version);
   const [typeCode, setTypeCode] = useState<string | null>(null);
   const [tier, setTier] = useState<Tier>('standard');

@@ -89,7 +89,7 @@ export function DeductionsPanel({ editable }: { editable: boolean }) {
   const { token } = theme.useToken();
   const errorText = useErrorText();
   const { message } = App.useApp();
-  const { rules, refresh } = useDeductionRules();
+  const { value: rules, refresh } = useDeductionRules();
   const [form] = Form.useForm<FormValues>();
   const [busy, setBusy] = useState(false);
   // A message key (or the error itself), translated at render so a language switch follows.

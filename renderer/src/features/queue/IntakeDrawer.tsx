@@ -15,7 +15,7 @@ import { markFieldErrors, useErrorText } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useShell } from '../../app/store';
 import { targetText } from './targetText';
-import { useCatalogue } from './useTypeNames';
+import { useCatalogue } from '../catalogue/store';
 
 interface NewCustomer {
   name: string;
@@ -40,7 +40,7 @@ export function IntakeDrawer({ open, onClose, onCreated }: { open: boolean; onCl
   const [form] = Form.useForm<IntakeForm>();
   const language = useShell((s) => s.language);
   const timeZone = useShell((s) => s.status!.timeZone);
-  const types = useCatalogue((s) => s.types);
+  const types = useCatalogue((s) => s.value);
   const [customer, setCustomer] = useState<CustomerSummary | null>(null);
   const [creating, setCreating] = useState(false);
   const [query, setQuery] = useState('');

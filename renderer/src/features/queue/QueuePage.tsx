@@ -14,7 +14,7 @@ import { QueueList } from './QueueList';
 import { useQueueKeys } from './queueKeys';
 import { FILTERS, followQueueEvents, useQueue } from './store';
 import { TicketPanel } from './TicketPanel';
-import { followCatalogueEvents } from './useTypeNames';
+import { followCatalogueEvents } from '../catalogue/store';
 
 /** The order is refreshed every few seconds; each visible countdown still ticks every second. */
 const ORDER_REFRESH_MS = 5_000;

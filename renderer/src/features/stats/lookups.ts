@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { Department, StaffMember } from '../../../../shared/tickets/types';
 import { call } from '../../api';
 import { useShell } from '../../app/store';
-import { useCatalogue } from '../queue/useTypeNames';
+import { useCatalogue } from '../catalogue/store';
 
 export const useDirectory = create<{ staff: StaffMember[]; departments: Department[]; load(): Promise<void> }>((set) => ({
   staff: [],
@@ -17,12 +17,12 @@ export const useDirectory = create<{ staff: StaffMember[]; departments: Departme
 
 export function useLookups() {
   const language = useShell((s) => s.language);
-  const types = useCatalogue((s) => s.types);
+  const types = useCatalogue((s) => s.value);
   const { staff, departments } = useDirectory();
   useEffect(() => {
-    if (types.length === 0) void useCatalogue.getState().load();
+    useCatalogue.ensure();
     void useDirectory.getState().load().catch(() => {});
-  }, [types.length]);
+  }, []);
   const zh = language === 'zh-CN';
   return {
     types,

@@ -16,7 +16,7 @@ export function UsersPanel() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { message } = App.useApp();
-  const { users, loading, refresh } = useUsers();
+  const { value: users, loading, refresh } = useUsers();
   const me = useShell((s) => s.status!.user!);
   const timeZone = useShell((s) => s.status!.timeZone);
   const language = useShell((s) => s.language);
