@@ -50,6 +50,13 @@ export const hubText = textBundle(
         OTHER: '连接中心服务器失败。',
       },
       reasonWithDetail: '{{text}}（{{detail}}）',
+      ticketConflict: {
+        title_one: '同步冲突：两个坐席同时处理了本工单',
+        title_other: '同步冲突：两个坐席同时处理了本工单',
+        yours: '本坐席（{{seat}}）的操作未生效，工单以中心保留的结果为准。',
+        line: '坐席 {{winner}} 先到，保留“{{kept}}”；坐席 {{loser}} 的“{{lost}}”未生效。',
+        rule: '规则：离线时两处同时操作同一工单，以先到达中心的操作为准；两处的操作都留在处理记录中。',
+      },
       join: {
         modeNew: '新建客服中心',
         modeJoin: '加入已有中心',
@@ -121,6 +128,13 @@ export const hubText = textBundle(
         OTHER: 'Connecting to the hub failed.',
       },
       reasonWithDetail: '{{text}} ({{detail}})',
+      ticketConflict: {
+        title_one: 'Sync conflict: two seats handled this ticket at once',
+        title_other: 'Sync conflict: two seats handled this ticket at once ({{count}} changes)',
+        yours: 'What was done at this seat ({{seat}}) did not take effect; the ticket is as the centre kept it.',
+        line: 'Seat {{winner}} came first and “{{kept}}” was kept; “{{lost}}” from seat {{loser}} did not take effect.',
+        rule: 'Rule: when two seats act on the same ticket while offline, the first to reach the hub counts; both actions stay in the history.',
+      },
       join: {
         modeNew: 'New centre',
         modeJoin: "Join a centre's hub",
