@@ -185,7 +185,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     ...options.hub,
     onStatus: (status) => publish({ type: 'hub.status', status }),
-    onJoined: (centre) => publish({ type: 'centre.changed', centre }),
+    // What arrived with the download (the centre's profile) counts over the hub's first word.
+    onJoined: (centre) => publish({ type: 'centre.changed', centre: getSetting(db, 'centre') ?? centre }),
     onApplied: (outcome) => publishApplied(outcome),
   });
   deps.hub = {
@@ -221,8 +222,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       calendars: { type: 'calendars.changed' },
       departments: { type: 'departments.changed' },
       settings: { type: 'deductions.changed' },
+      callback_rules: { type: 'callbacks.changed' },
+      callbacks: { type: 'callbacks.changed' },
+      callback_attempts: { type: 'callbacks.changed' },
     };
-    for (const [table, event] of Object.entries(tableEvents)) if (outcome.tables.has(table)) publish(event);
+    const published = new Set<string>();
+    for (const [table, event] of Object.entries(tableEvents)) {
+      if (!outcome.tables.has(table) || published.has(event.type)) continue;
+      published.add(event.type);
+      publish(event);
+    }
+    // The centre's name or zone was changed at another seat (sync/derived.ts already adopted it).
+    const centre = outcome.ids.get('settings')?.has('centre.profile') ? getSetting(db, 'centre') : null;
+    if (centre) publish({ type: 'centre.changed', centre });
+    // A callback from another seat brought its due moment here.
+    if (outcome.tables.has('callbacks') && !tickets.length) scheduler.rearm();
     if (customers.length) openQueue.refreshCustomers(customers);
     if (tickets.length) {
       // Issue 9's open-queue projection: its one entry point, after the batch committed.

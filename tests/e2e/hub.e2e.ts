@@ -11,7 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { AppEvent } from '../../shared/contract';
 import type { Core } from '../../electron/core';
 import { findPgBin, startPgServer, type PgServer } from '../integration/hub/pgServer';
-import { ADMIN, completeSetup, signIn } from './flows';
+import { ADMIN, completeSetup, signIn, signOut } from './flows';
 import { launchApp, screenshot, type LaunchedApp } from './harness';
 
 const { bin, reason } = findPgBin();
@@ -128,6 +128,8 @@ test('a ticket registered on seat A reaches seat B’s queue and the wall-board 
   await expect(tv.page.getByTestId('wallboard')).toBeVisible();
   await expect(tv.page.getByTestId('figure-waiting').getByTestId('figure-value')).toHaveText('0');
 
+  // Every seat has caught up (the TV's sign-in was a change too): the timing below is of this call alone.
+  for (const app of [a, b, tv]) await inSync(app.core);
   const atA = ticketMoments(a.core);
   const atB = ticketMoments(b.core);
   const atTv = ticketMoments(tv.core);
@@ -186,12 +188,56 @@ test('a ticket registered on seat A reaches seat B’s queue and the wall-board 
   await expect(tv.page.getByTestId('figure-waiting').getByTestId('figure-value')).toHaveText('31');
   await expect(b.page.getByTestId('status-hub')).toHaveAttribute('data-state', 'online');
 
+  // Two agents accept the same call while the hub is down: the first to reach the hub counts, the
+  // other seat's agent reads it in the ticket's panel, and both accepts stay in the history.
+  a.core.call('users.create', { name: 'zhangsan', displayName: '张三', role: 'agent', password: 'agent-pass-1' });
+  a.core.call('users.create', { name: 'lisi', displayName: '李四', role: 'agent', password: 'agent-pass-2' });
+  await inSync(a.core);
+  await expect.poll(() => b.core.db.prepare(`SELECT count(*) FROM users WHERE name IN ('zhangsan', 'lisi')`).pluck().get()).toBe(2);
+  // 张三 signs in at seat A and 李四 at seat B; the network goes; both take the call.
+  const agents = [
+    { app: a, who: { name: 'zhangsan', password: 'agent-pass-1' } },
+    { app: b, who: { name: 'lisi', password: 'agent-pass-2' } },
+  ];
+  for (const { app, who } of agents) {
+    await signOut(app.page);
+    await signIn(app.page, who);
+    await app.page.keyboard.press('Alt+2');
+    // 31 calls are open: the agent finds this one by its number.
+    await app.page.getByTestId('queue-search').fill(number);
+    await row(app.page, number).click();
+    await expect(app.page.getByTestId('ticket-panel')).toContainText('网银密码重置');
+  }
+  hub.stop('fast');
+  for (const { app } of agents) {
+    await app.page.getByTestId('action-accept').click();
+    await expect(app.page.getByTestId('ticket-panel')).toContainText('已受理');
+  }
+  await expect(b.page.getByTestId('status-hub')).toHaveAttribute('data-state', 'offline');
+  await expect(b.page.getByTestId('status-hub')).toContainText('起离线，待发送');
+  await screenshot(b.page, 'zh-CN-73-hub-offline-seat-b');
+  hub.start();
+  await inSync(a.core);
+  await inSync(b.core);
+  await expect.poll(() => (b.core.call('hub.conflicts', { subjectId: id }) as { ok: true; value: unknown[] }).value.length).toBe(1);
+  const loser = (b.core.call('hub.conflicts', { subjectId: id }) as { ok: true; value: { loserSeat: string }[] }).value[0]!.loserSeat;
+  for (const { app } of agents) {
+    await expect(app.page.getByTestId('ticket-conflicts')).toContainText('同步冲突');
+    await expect(app.page.getByTestId('ticket-conflict')).toContainText(`坐席 ${loser} 的“已受理 · ${loser === 'A1' ? '张三' : '李四'}”未生效`);
+    await expect(app.page.getByTestId('ticket-conflict-yours')).toHaveCount(app === (loser === 'A1' ? a : b) ? 1 : 0);
+    await expect(app.page.getByTestId('ticket-timeline')).toContainText('张三');
+    await expect(app.page.getByTestId('ticket-timeline')).toContainText('李四');
+  }
+  await screenshot(a.page, 'zh-CN-74-hub-conflict-seat-a');
+  await screenshot(b.page, 'zh-CN-75-hub-conflict-seat-b');
+
   // The same screens in English.
   for (const app of [a, b, tv]) app.core.call('prefs.setLanguage', { language: 'en' });
   await expect(a.page.getByTestId('status-hub')).toContainText('In sync with the centre');
   await expect(b.page.getByTestId('status-hub')).toContainText('In sync with the centre');
   await expect(tv.page.getByTestId('figure-waiting')).toContainText('Waiting');
   await screenshot(a.page, 'en-70-hub-seat-a');
+  await expect(b.page.getByTestId('ticket-conflicts')).toContainText('Sync conflict');
   await screenshot(b.page, 'en-71-hub-seat-b');
   await screenshot(tv.page, 'en-72-hub-tv');
 

@@ -8,6 +8,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { newId } from '../ids';
 import { describeError, type Logger } from '../log';
+import { ensureCentreProfile } from '../services/centreProfile';
 import { getSetting, setSetting } from '../services/settings';
 import { applyChanges, type ApplyOutcome } from './apply';
 import { becameMember, getHubConfig, type HubConfig } from './config';
@@ -144,7 +145,10 @@ export function createHubSync(o: HubSyncOptions): HubSync {
           }
           enableCapture(db);
           // The first seat uploads everything it has; a joining seat has nothing of its own yet.
-          if (cfg.mode === 'upload') enqueueSnapshot(db, seatCode);
+          if (cfg.mode === 'upload') {
+            ensureCentreProfile(db, clock.now());
+            enqueueSnapshot(db, seatCode);
+          }
         }
         becameMember(db, claimed.centre.id);
       })();
