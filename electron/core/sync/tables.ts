@@ -9,7 +9,7 @@ import { adoptCentreProfileAfterApply, reindexAssetOwnerAfterApply, reindexCusto
 // a clash of older rows from stopping the sync.
 export const SHARED_TABLES: readonly SharedTable[] = [
   { table: 'users', pk: 'id', merge: 'lww', unique: ['name'] },
-  { table: 'settings', pk: 'key', merge: 'lww', localKeys: ['centre', 'ui.language'], afterApply: adoptCentreProfileAfterApply },
+  { table: 'settings', pk: 'key', merge: 'lww', localKeys: ['centre', 'ui.language', 'seat.codesHeld'], afterApply: adoptCentreProfileAfterApply },
   { table: 'calendars', pk: 'id', merge: 'lww' },
   { table: 'request_types', pk: 'code', merge: 'lww' },
   { table: 'departments', pk: 'id', merge: 'lww' },

@@ -50,6 +50,17 @@ describe.skipIf(!bin)('the centre’s settings, callback rules and callbacks are
     expect(b.must('centre.get', {})).toEqual({ centreName: '华东区客服中心', timeZone: 'Asia/Shanghai', seatCode: 'B2' });
   });
 
+  it('the seat codes a PC has held stay its own: another seat cannot take a code whose tickets came from elsewhere', async () => {
+    const t = a.must('tickets.create', { customer: { new: { ...CUSTOMER, name: '沙和尚', phones: ['13600004444'] } }, typeCode: 'password_reset', channel: 'phone', priority: 'normal', subject: '改号前', description: '' });
+    expect(t.number).toMatch(/^A1-/);
+    a.must('centre.update', { centreName: '华东区客服中心', timeZone: 'Asia/Shanghai', seatCode: 'A7' });
+    await settle([a, b]);
+    const taken = b.core.call('centre.update', { centreName: '华东区客服中心', timeZone: 'Asia/Shanghai', seatCode: 'A1' });
+    expect(taken).toMatchObject({ ok: false, error: { code: 'CONFLICT', messageKey: 'errors.seatCodeTaken' } });
+    a.must('centre.update', { centreName: '华东区客服中心', timeZone: 'Asia/Shanghai', seatCode: 'A1' });
+    await settle([a, b]);
+  });
+
   it('a rule edited at A, a callback generated at A and the call made at B reach every seat', async () => {
     const rule = a.must('callbackRules.list', {}).find((r) => r.rule.code === 'dc3_repair')!;
     a.must('callbackRules.save', { id: rule.id, rule: { ...rule.rule, script: '您好，这里是华东区客服中心，回访您的维修。' } });
