@@ -1,6 +1,22 @@
 // The centre hub as the renderer sees it: the status bar's line and the conflicts list.
 export type HubState = 'off' | 'connecting' | 'online' | 'offline' | 'refused';
 
+/**
+ * Why a hub connection failed, for a translated message: the network or the server could not be
+ * reached, the user name or password was refused, the database does not exist, TLS failed, or the
+ * hub refused this seat (a seat code already used, another centre, no centre yet, a newer hub).
+ */
+export type HubErrorReason =
+  | 'UNREACHABLE'
+  | 'AUTH'
+  | 'NO_DATABASE'
+  | 'TLS'
+  | 'SEAT_CODE_TAKEN'
+  | 'CENTRE_EXISTS'
+  | 'NO_CENTRE'
+  | 'HUB_TOO_NEW'
+  | 'OTHER';
+
 export interface HubStatus {
   configured: boolean;
   state: HubState;
@@ -12,12 +28,14 @@ export interface HubStatus {
   toSend: number;
   lastSyncAt: number | null;
   /** Why the hub refused this seat or why the last attempt failed. */
-  error: { reason: string; message: string } | null;
+  error: { reason: HubErrorReason; message: string } | null;
   conflicts: number;
 }
 
 export interface HubTestResult {
   ok: boolean;
+  /** Why it failed (null when ok). */
+  reason: HubErrorReason | null;
   serverVersion: string | null;
   centreName: string | null;
   message: string | null;

@@ -27,6 +27,7 @@ import { createArchiveJobs } from './services/archive/jobs';
 import type { PdfPrinter } from './services/archive/report';
 import { ARCHIVE_REMINDER, deliverArchiveReminder, ensureArchiveReminders } from './services/archive/reminder';
 import { createOpenQueue } from './services/openQueue';
+import { getSetting } from './services/settings';
 import { tableDigests } from './sync/digest';
 import { createHubSync, type HubSync } from './sync/loop';
 import { installTriggers } from './sync/triggers';
@@ -177,7 +178,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     ...options.hub,
     onStatus: (status) => publish({ type: 'hub.status', status }),
-    onJoined: (centre) => publish({ type: 'centre.changed', centre }),
+    // What arrived with the download (the centre's profile) counts over the hub's first word.
+    onJoined: (centre) => publish({ type: 'centre.changed', centre: getSetting(db, 'centre') ?? centre }),
     onApplied: remoteChangesPublisher({ db, openQueue, notify, publish, rearmScheduler: () => scheduler.rearm() }),
   });
   deps.hub = {

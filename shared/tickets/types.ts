@@ -95,6 +95,22 @@ export interface TicketDetail extends TicketRow {
   events: TicketEventView[];
   /** The customer's other tickets, newest first. */
   customerTickets: TicketRow[];
+  /** Lifecycle changes made at two seats at once (decided by the sync rules), oldest first. */
+  syncConflicts: TicketSyncConflict[];
+}
+
+/** Two seats changed a ticket's lifecycle offline: the first in hub order counted, this one did not. */
+export interface TicketSyncConflict {
+  id: string;
+  at: number;
+  winnerSeat: string | null;
+  loserSeat: string | null;
+  /**
+   * What the centre kept and what did not take effect: the status and the assignee's name (absent
+   * when the losing change did not touch the assignee; null for nobody).
+   */
+  kept: { status: TicketStatus | null; assignee?: string | null };
+  lost: { status: TicketStatus | null; assignee?: string | null };
 }
 
 export interface Department {

@@ -24,6 +24,8 @@ export interface LaunchOptions {
   /** Which page to open first. */
   page?: 'index' | 'wallboard';
   viewport?: { width: number; height: number };
+  /** Timings of the core's hub sync loop (the multi-seat tests retry sooner than a real seat). */
+  hub?: { retryMs?: number; maxRetryMs?: number; pollMs?: number };
 }
 
 export interface LaunchedApp {
@@ -31,6 +33,8 @@ export interface LaunchedApp {
   context: BrowserContext;
   core: Core;
   dataDir: string;
+  /** The instant both clocks show now (another seat launched later starts at it). */
+  now(): number;
   /** Jump both clocks to an instant (timers due in between fire once, as after a sleep). */
   setTime(iso: string): Promise<void>;
   /** Move both clocks forward; timers due in between fire once (as after a short sleep). */
@@ -61,7 +65,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const realStart = Date.now();
   let jumped = 0;
   const clock = { now: () => start + (Date.now() - realStart) + jumped };
-  const core = await createCore({ dataDir, clock, version: 'e2e', backupCheckEveryMs: 0 });
+  const core = await createCore({ dataDir, clock, version: 'e2e', backupCheckEveryMs: 0, ...(options.hub ? { hub: options.hub } : {}) });
 
   const context = await (await sharedBrowser()).newContext({
     locale: options.locale ?? 'zh-CN',
@@ -92,6 +96,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     context,
     core,
     dataDir,
+    now: () => clock.now(),
     async setTime(iso) {
       const target = Date.parse(iso);
       const delta = target - clock.now();

@@ -1,4 +1,5 @@
 // Start-up status, first-run set-up and the seat's language preference.
+import { saveCentre } from '../services/centreProfile';
 import { DomainError } from '../../../shared/result';
 import { hashPassword } from '../passwords';
 import { recordAudit } from '../services/audit';
@@ -35,7 +36,7 @@ export const appHandlers: HandlersOf<typeof appMethods> = {
       null,
     );
     const centre = { centreName: input.centreName, timeZone: input.timeZone, seatCode: input.seatCode };
-    setSetting(ctx.db, 'centre', centre, now, id);
+    saveCentre(ctx.db, centre, now, id);
     const actor = { ...ctx, user: admin, seat: input.seatCode };
     recordAudit(actor, { action: 'centre.setup', subject: 'centre', after: centre });
     recordAudit(actor, { action: 'user.create', subject: id, after: { name: admin.name, displayName: admin.displayName, role: admin.role } });

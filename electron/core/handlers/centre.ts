@@ -3,7 +3,8 @@ import { DomainError } from '../../../shared/result';
 import { fullCheck } from '../db/check';
 import { listAudit, recordAudit } from '../services/audit';
 import { assertSeatCodeFree, rememberSeatCode } from '../services/seatCodes';
-import { getSetting, setSetting } from '../services/settings';
+import { saveCentre } from '../services/centreProfile';
+import { getSetting } from '../services/settings';
 import { type centreMethods } from '../../../shared/contract/centre';
 import type { HandlersOf } from './types';
 
@@ -21,7 +22,7 @@ export const centreHandlers: HandlersOf<typeof centreMethods> = {
       rememberSeatCode(ctx.db, before.seatCode, ctx.clock.now(), ctx.user.id);
       rememberSeatCode(ctx.db, input.seatCode, ctx.clock.now(), ctx.user.id);
     }
-    setSetting(ctx.db, 'centre', input, ctx.clock.now(), ctx.user.id);
+    saveCentre(ctx.db, input, ctx.clock.now(), ctx.user.id);
     recordAudit({ ...ctx, seat: input.seatCode }, { action: 'centre.update', subject: 'centre', before, after: input });
     ctx.emit({ type: 'centre.changed', centre: input });
     return input;

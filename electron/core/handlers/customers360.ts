@@ -6,7 +6,7 @@ import { formatIsoDate } from '../../../shared/sla';
 import { DomainError } from '../../../shared/result';
 import { roleAllows } from '../../../shared/roles';
 import type { CallContext } from '../context';
-import { newId } from '../ids';
+import { callbackRuleId, newId } from '../ids';
 import { deleteAsset, getAsset, listAssets, writeAsset, customersWithVehicle } from '../services/assets';
 import { recordAudit } from '../services/audit';
 import {
@@ -109,7 +109,10 @@ export const customers360Handlers: HandlersOf<typeof customers360Methods> = {
     if (id && !existing) throw new DomainError('NOT_FOUND', 'errors.callbackRuleNotFound', `No callback rule with id ${id}.`, { id });
     const clash = ctx.db.prepare('SELECT id FROM callback_rules WHERE code = ? AND id IS NOT ?').pluck().get(rule.code, id ?? null);
     if (clash) throw new DomainError('CONFLICT', 'errors.callbackRuleCode', `Another rule has the code ${rule.code}.`, { code: rule.code });
-    const ruleId = id ?? newId(ctx.clock);
+    // A new rule is named by its code, so the same rule added at two seats is one rule of the
+    // centre; a code once used by a rule since renamed keeps that rule's id, and this one gets a new one.
+    const named = callbackRuleId(rule.code);
+    const ruleId = id ?? (ctx.db.prepare('SELECT 1 FROM callback_rules WHERE id = ?').get(named) ? newId(ctx.clock) : named);
     ctx.db
       .prepare(
         `INSERT INTO callback_rules (id, code, rule, active, position, updated_at, updated_by)

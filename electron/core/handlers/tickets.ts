@@ -1,5 +1,6 @@
 // The ticket lifecycle: intake, the queue, the detail, transitions, transfer, notes, complaints,
 // errors. Every change writes an event in the same transaction and is pushed to every window.
+import { ticketConflicts } from '../services/conflicts';
 import { DomainError } from '../../../shared/result';
 import type { Pause } from '../../../shared/sla';
 import { mayWork, TRANSITIONS, type TicketAction } from '../../../shared/tickets/lifecycle';
@@ -183,6 +184,7 @@ export const ticketHandlers: HandlersOf<typeof ticketMethods> = {
       customerDetail: mustGetCustomer(ctx, t.customer_id),
       events: ticketEvents(ctx.db, id),
       customerTickets: ticketsOfCustomer(ctx.db, t.customer_id, 21).filter((o) => o.id !== id).slice(0, 20).map(toTicketRow),
+      syncConflicts: ticketConflicts(ctx.db, id),
     };
   },
 

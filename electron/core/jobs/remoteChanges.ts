@@ -23,6 +23,9 @@ const TABLE_EVENTS: Record<string, AppEvent> = {
   calendars: { type: 'calendars.changed' },
   departments: { type: 'departments.changed' },
   settings: { type: 'deductions.changed' },
+  callback_rules: { type: 'callbacks.changed' },
+  callbacks: { type: 'callbacks.changed' },
+  callback_attempts: { type: 'callbacks.changed' },
 };
 
 export function remoteChangesPublisher(deps: {
@@ -48,7 +51,17 @@ export function remoteChangesPublisher(deps: {
         if (c) publish({ type: 'customer.changed', customer: c });
       }
     }
-    for (const [table, event] of Object.entries(TABLE_EVENTS)) if (outcome.tables.has(table)) publish(event);
+    const published = new Set<string>();
+    for (const [table, event] of Object.entries(TABLE_EVENTS)) {
+      if (!outcome.tables.has(table) || published.has(event.type)) continue;
+      published.add(event.type);
+      publish(event);
+    }
+    // The centre's name or zone was changed at another seat (sync/derived.ts already adopted it).
+    const centre = outcome.ids.get('settings')?.has('centre.profile') ? getSetting(db, 'centre') : null;
+    if (centre) publish({ type: 'centre.changed', centre });
+    // A callback from another seat brought its due moment here.
+    if (outcome.tables.has('callbacks') && !tickets.length) deps.rearmScheduler();
     if (customers.length) openQueue.refreshCustomers(customers);
     if (tickets.length) {
       // Issue 9's open-queue projection: its one entry point, after the batch committed.

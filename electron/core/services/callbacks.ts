@@ -12,7 +12,7 @@ import type { RequestCategory } from '../../../shared/sla';
 import type { Birthday } from '../../../shared/tickets/types';
 import type { CallContext } from '../context';
 import type { Db } from '../db/open';
-import { newId } from '../ids';
+import { callbackId } from '../ids';
 import { compiledCalendar, listCalendars } from './calendars';
 import { toSummary } from './customers';
 
@@ -47,8 +47,9 @@ function createSeries(ctx: CallContext, cb: NewCallback, calendar: CompiledCalen
   cb.rule.rule.offsets.forEach((offset, i) => {
     const due = callbackDue(calendar, cb.base, offset, cb.rule.rule.windowDays);
     if (due.windowEndAt < now) return; // history: nobody calls about last year's delivery
-    const id = newId(ctx.clock);
     const occasion = `${cb.occasion}:${i}`;
+    // Named by its occasion: the same callback generated at two seats is one row of the centre.
+    const id = callbackId(occasion);
     const r = ctx.db
       .prepare(
         `INSERT INTO callbacks (id, rule_id, customer_id, origin_ticket_id, asset_id, occasion, due_day, due_at, window_end_at, status,

@@ -1,6 +1,8 @@
 // Conflicts decided by the sync rules (sync/rules.ts), as people see them, and the merge action
 // for probable duplicate customers.
 import type { SyncConflict } from '../../../shared/hub';
+import type { TicketStatus } from '../../../shared/tickets/lifecycle';
+import type { TicketSyncConflict } from '../../../shared/tickets/types';
 import { DomainError } from '../../../shared/result';
 import type { Db } from '../db/open';
 import { reindexKeys, unindexCustomerRow } from './customers';
@@ -46,6 +48,36 @@ export function toConflict(r: Omit<Row, 'open'> & { open?: 0 | 1 }): SyncConflic
     at: r.at,
     open: r.open === 1,
   };
+}
+
+type Lifecycle = Record<string, unknown>;
+
+/**
+ * A ticket's lifecycle conflicts as its panel shows them: for the status and the assignee, what
+ * the centre kept and what the losing seat had done (a field the two seats agreed on is the same
+ * on both sides).
+ */
+export function ticketConflicts(db: Db, ticketId: string): TicketSyncConflict[] {
+  const rows = db
+    .prepare(`SELECT id, hub_seq, winner_seat, loser_seat, details, at FROM sync_conflicts WHERE kind = 'ticket.lifecycle' AND pk = ? ORDER BY hub_seq`)
+    .all(ticketId) as { id: string; hub_seq: number; winner_seat: string | null; loser_seat: string | null; details: string; at: number }[];
+  if (rows.length === 0) return [];
+  const nameOf = db.prepare('SELECT display_name FROM users WHERE id = ?').pluck();
+  const name = (id: unknown) => (typeof id === 'string' ? ((nameOf.get(id) as string | undefined) ?? null) : null);
+  return rows.map((r) => {
+    const d = JSON.parse(r.details) as { fields?: Record<string, { kept: unknown; lost: unknown }>; lost?: Lifecycle };
+    const lost = d.lost ?? {};
+    const kept = (f: string) => (d.fields && f in d.fields ? d.fields[f]!.kept : lost[f]);
+    const withAssignee = 'assignee_id' in lost;
+    return {
+      id: r.id,
+      at: r.at,
+      winnerSeat: r.winner_seat,
+      loserSeat: r.loser_seat,
+      kept: { status: (kept('status') as TicketStatus | undefined) ?? null, ...(withAssignee ? { assignee: name(kept('assignee_id')) } : {}) },
+      lost: { status: (lost.status as TicketStatus | undefined) ?? null, ...(withAssignee ? { assignee: name(lost.assignee_id) } : {}) },
+    };
+  });
 }
 
 /**

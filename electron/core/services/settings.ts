@@ -8,6 +8,8 @@ import { stmt } from '../db/stmt';
 
 export interface SettingsShape {
   centre: CentreSettings;
+  /** The centre's name and zone, shared with every seat (services/centreProfile.ts). */
+  'centre.profile': { centreName: string; timeZone: string };
   'ui.language': Language;
   'deductions.rules': DeductionRules;
   /** Every seat code this PC has held (services/seatCodes.ts). */

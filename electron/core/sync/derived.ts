@@ -3,6 +3,8 @@
 import type { TicketStatus } from '../../../shared/tickets/lifecycle';
 import type { Db } from '../db/open';
 import { syncTicketMoments } from '../scheduler/moments';
+import { syncCallbackMoment } from '../services/callbacks';
+import { adoptCentreProfile } from '../services/centreProfile';
 import { reindexCustomer, reindexKeys, unindexCustomerRow } from '../services/customers';
 import type { AppliedRow } from './declare';
 import { cached } from './statements';
@@ -19,6 +21,17 @@ export function reindexAssetOwnerAfterApply(db: Db, row: AppliedRow): void {
 
 export function unindexCustomer(db: Db, pk: string): void {
   unindexCustomerRow(db, pk);
+}
+
+/** The centre's name or zone changed at another seat: this PC's centre row follows. */
+export function adoptCentreProfileAfterApply(db: Db, row: AppliedRow): void {
+  if (row.pk === 'centre.profile' && row.op !== 'delete') adoptCentreProfile(db);
+}
+
+/** A callback came from the hub: this seat's due moment for it follows (none once it is done). */
+export function rescheduleCallbackAfterApply(db: Db, row: AppliedRow): void {
+  const cb = cached(db, 'SELECT status, due_at FROM callbacks WHERE id = ?').get(row.pk) as { status: string; due_at: number } | undefined;
+  syncCallbackMoment(db, row.pk, cb && cb.status === 'pending' ? cb.due_at : null);
 }
 
 export function reindexTicketAfterApply(db: Db, row: AppliedRow): void {

@@ -8,10 +8,12 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { newId } from '../ids';
 import { describeError, type Logger } from '../log';
+import { ensureCentreProfile } from '../services/centreProfile';
 import { getSetting, setSetting } from '../services/settings';
 import { applyChanges, type ApplyOutcome } from './apply';
 import { becameMember, getHubConfig, type HubConfig } from './config';
 import { claimCentre, connectHub, ensureSchema, HubRefusal, listen, pullChanges, pushChanges, testHub, type HubConnection } from './hubClient';
+import { hubErrorReason } from './hubErrors';
 import { captureEnabled, enableCapture, enqueueSnapshot, markPushed, pulledSeq, toSendCount, unpushed } from './outbox';
 
 export interface HubSyncOptions {
@@ -66,6 +68,7 @@ export function createHubSync(o: HubSyncOptions): HubSync {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let waiters: { resolve(): void; reject(e: Error): void }[] = [];
   let lastPublished = '';
+  let joinedPending: { centreName: string; timeZone: string; seatCode: string } | null = null;
 
   const status = (): HubStatus => {
     const cfg = db.open ? getHubConfig(db) : null;
@@ -142,11 +145,16 @@ export function createHubSync(o: HubSyncOptions): HubSync {
           }
           enableCapture(db);
           // The first seat uploads everything it has; a joining seat has nothing of its own yet.
-          if (cfg.mode === 'upload') enqueueSnapshot(db, seatCode);
+          if (cfg.mode === 'upload') {
+            ensureCentreProfile(db, clock.now());
+            enqueueSnapshot(db, seatCode);
+          }
         }
         becameMember(db, claimed.centre.id);
       })();
-      if (joined) o.onJoined?.(joined);
+      // Announced once the first round has downloaded the centre, so the sign-in page that
+      // follows already knows the centre's accounts.
+      if (joined) joinedPending = joined;
       const l = await connectHub(cfg, onClientError);
       try {
         await listen(l, claimed.centre.id, () => kick());
@@ -208,6 +216,11 @@ export function createHubSync(o: HubSyncOptions): HubSync {
         }
         if (!client) await connect(cfg);
         await round();
+        if (joinedPending) {
+          const joined = joinedPending;
+          joinedPending = null;
+          o.onJoined?.(joined);
+        }
       } while (again && !stopped);
       if (client) {
         state = 'online';
@@ -224,7 +237,7 @@ export function createHubSync(o: HubSyncOptions): HubSync {
       const refused = err instanceof HubRefusal;
       state = refused ? 'refused' : 'offline';
       if (offlineSince === null) offlineSince = clock.now();
-      error = { reason: refused ? err.reason : 'UNREACHABLE', message: err instanceof Error ? err.message : String(err) };
+      error = { reason: hubErrorReason(err), message: err instanceof Error ? err.message : String(err) };
       if (!refused) logger.log('warn', 'Hub sync failed; retrying', { message: error.message, retryInMs: retryDelay });
       for (const w of settled) w.reject(err instanceof Error ? err : new Error(String(err)));
       publishStatus();
@@ -258,9 +271,9 @@ export function createHubSync(o: HubSyncOptions): HubSync {
     async test(c) {
       try {
         const r = await testHub(c);
-        return { ok: true, serverVersion: r.serverVersion, centreName: r.centre?.name ?? null, message: null };
+        return { ok: true, reason: null, serverVersion: r.serverVersion, centreName: r.centre?.name ?? null, message: null };
       } catch (err) {
-        return { ok: false, serverVersion: null, centreName: null, message: err instanceof Error ? err.message : String(err) };
+        return { ok: false, reason: hubErrorReason(err), serverVersion: null, centreName: null, message: err instanceof Error ? err.message : String(err) };
       }
     },
     reconnect() {

@@ -2,13 +2,14 @@
 // order). A table joins the centre's replication with one line here: name, primary key, merge
 // rule (declare.ts), and hooks for local derived data. Everything else is generated.
 import type { SharedTable } from './declare';
-import { reindexAssetOwnerAfterApply, reindexCustomerAfterApply, unindexCustomer, reindexTicketAfterApply } from './derived';
+import { adoptCentreProfileAfterApply, reindexAssetOwnerAfterApply, reindexCustomerAfterApply, rescheduleCallbackAfterApply, unindexCustomer, reindexTicketAfterApply } from './derived';
 
-// Not yet shared: callback_rules (every seat seeds its own rows with their own ids and the same
-// codes, so they need a merge by code first) and so the callbacks that point at them.
+// Callback rules and callbacks have name-based ids (ids.ts: a rule by its code, a callback by its
+// occasion), so what two seats seeded or generated for the same thing is one row; `unique` keeps
+// a clash of older rows from stopping the sync.
 export const SHARED_TABLES: readonly SharedTable[] = [
   { table: 'users', pk: 'id', merge: 'lww', unique: ['name'] },
-  { table: 'settings', pk: 'key', merge: 'lww', localKeys: ['centre', 'ui.language'] },
+  { table: 'settings', pk: 'key', merge: 'lww', localKeys: ['centre', 'ui.language', 'seat.codesHeld'], afterApply: adoptCentreProfileAfterApply },
   { table: 'calendars', pk: 'id', merge: 'lww' },
   { table: 'request_types', pk: 'code', merge: 'lww' },
   { table: 'departments', pk: 'id', merge: 'lww' },
@@ -16,6 +17,9 @@ export const SHARED_TABLES: readonly SharedTable[] = [
   { table: 'customer_assets', pk: 'id', merge: 'lww', afterApply: reindexAssetOwnerAfterApply },
   { table: 'tickets', pk: 'id', merge: 'ticket', afterApply: reindexTicketAfterApply },
   { table: 'ticket_events', pk: 'id', merge: 'append', localColumns: ['seq'] },
+  { table: 'callback_rules', pk: 'id', merge: 'lww', unique: ['code'] },
+  { table: 'callbacks', pk: 'id', merge: 'lww', unique: ['occasion'], afterApply: rescheduleCallbackAfterApply },
+  { table: 'callback_attempts', pk: 'id', merge: 'lww' },
   { table: 'agent_errors', pk: 'id', merge: 'lww' },
   { table: 'agent_credits', pk: 'id', merge: 'lww' },
   { table: 'notification_prefs', pk: 'user_id', merge: 'lww' },

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
 import { replicatedColumns, quoteIdent, quoteText } from './columns';
 import type { SharedTable } from './declare';
+import { captureEnabled, enqueueSnapshot } from './outbox';
 import { SHARED_TABLES } from './tables';
 
 /** A UUIDv7 in SQL: 48 bits of Unix milliseconds, version 7, variant 10, 74 random bits. */
@@ -58,12 +59,31 @@ export function installTriggers(db: Db, tables: readonly SharedTable[] = SHARED_
   const statements = tables.flatMap((t) => triggerSql(db, t));
   const signature = createHash('sha256').update(statements.join('\n')).digest('hex');
   const current = db.prepare('SELECT trigger_signature FROM sync_state WHERE id = 1').pluck().get() as string;
-  if (current === signature) return false;
+  if (current === signature) {
+    db.transaction(() => sendNewlySharedTables(db, tables))();
+    return false;
+  }
   db.transaction(() => {
     const old = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'sync\\_%' ESCAPE '\\'`).pluck().all() as string[];
     for (const n of old) db.exec(`DROP TRIGGER ${quoteIdent(n)}`);
     for (const s of statements) db.exec(s);
     db.prepare('UPDATE sync_state SET trigger_signature = ? WHERE id = 1').run(signature);
+    sendNewlySharedTables(db, tables);
   })();
   return true;
+}
+
+/**
+ * A table that joins replication on a seat already in a centre (an update declared it) sends the
+ * rows it holds, once, like the first seat's snapshot: from then on the triggers capture it.
+ */
+function sendNewlySharedTables(db: Db, tables: readonly SharedTable[]): void {
+  const before = new Set(JSON.parse(db.prepare('SELECT shared_tables FROM sync_state WHERE id = 1').pluck().get() as string) as string[]);
+  const added = tables.filter((t) => !before.has(t.table));
+  if (added.length === 0 && before.size === tables.length) return;
+  if (added.length && captureEnabled(db)) {
+    const seat = (db.prepare(`SELECT json_extract(value, '$.seatCode') FROM settings WHERE key = 'centre'`).pluck().get() as string | undefined) ?? null;
+    enqueueSnapshot(db, seat ?? '', added);
+  }
+  db.prepare('UPDATE sync_state SET shared_tables = ? WHERE id = 1').run(JSON.stringify(tables.map((t) => t.table)));
 }

@@ -70,7 +70,7 @@ describe.skipIf(!bin)('convergence of five seats and a killed one', () => {
       if (roll < 0.3 || tickets.length === 0) {
         const customers = s.must('customers.search', { q: '客户' });
         const customer = customers.length && random() < 0.5 ? { id: pick(customers).id } : { new: { kind: 'person' as const, name: `客户${s.code}${i}`, tier: random() < 0.3 ? ('key' as const) : ('standard' as const), role: 'end_customer' as const, phones: [`138${String(Math.floor(random() * 1e8)).padStart(8, '0')}`], email: null, wechat: null, birthday: null, contactUserId: null, tags: [], notes: '' } };
-        const r = s.core.call('tickets.create', { customer, typeCode: pick(['password_reset', 'other', 'complaint']), channel: 'phone', priority: 'normal', subject: `工单 ${s.code} ${i}`, description: '' });
+        const r = s.core.call('tickets.create', { customer, typeCode: pick(['password_reset', 'other', 'complaint', 'after_sales']), channel: 'phone', priority: 'normal', subject: `工单 ${s.code} ${i}`, description: '' });
         if (r.ok) created.push(r.value.id);
       } else if (roll < 0.75) {
         const t = pick(tickets);
@@ -85,8 +85,16 @@ describe.skipIf(!bin)('convergence of five seats and a killed one', () => {
           const { id: _id, contactName: _cn, createdAt: _ca, updatedAt: _ua, ...input } = full;
           s.core.call('customers.update', { id: full.id, customer: { ...input, notes: `改于 ${s.code} ${i}`, email: random() < 0.5 ? `${s.code}${i}@x.example` : null } });
         }
-      } else {
+      } else if (roll < 0.96) {
         s.core.call('departments.save', { department: { id: pick(['tech', 'finance', 'quality']), names: { zh: `部门${i}`, en: `Dept ${i}` }, active: true } });
+      } else if (roll < 0.98) {
+        // Callbacks made at one seat are called at another; the same rule is edited at several.
+        const q = s.must('callbacks.queue', {});
+        const open = [...q.overdue, ...q.dueToday, ...q.upcoming];
+        if (open.length) s.core.call('callbacks.record', { id: pick(open).id, outcome: pick(['no_answer', 'wrong_number'] as const), scores: [], notes: `回访 ${s.code} ${i}`, unsatisfied: false });
+      } else {
+        const rule = pick(s.must('callbackRules.list', {}));
+        s.core.call('callbackRules.save', { id: rule.id, rule: { ...rule.rule, script: `话术 ${s.code} ${i}` } });
       }
       if (random() < 6 / ACTIONS) {
         if (hubUp) hub.stop(random() < 0.5 ? 'immediate' : 'fast');
@@ -140,6 +148,8 @@ describe.skipIf(!bin)('convergence of five seats and a killed one', () => {
     const inserted = Number((await client.query(`SELECT count(*) AS n FROM kefu_changes WHERE tbl = 'tickets' AND op = 'insert'`)).rows[0].n);
     await client.end();
     expect(inserted).toBe(seats[0]!.core.db.prepare('SELECT count(*) FROM tickets').pluck().get());
+    // The callback work made at the seats converged too (rules seeded everywhere, one set).
+    expect(reference.callback_rules!.rows).toBe(seats[0]!.must('callbackRules.list', {}).length);
     console.log(JSON.stringify({ seed, actions: ACTIONS, tickets: inserted, killedSeatAcked: acked.length, digestRows: Object.fromEntries(Object.entries(reference).map(([k, v]) => [k, v.rows])) }));
   }, 600_000);
 });

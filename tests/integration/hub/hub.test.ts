@@ -76,6 +76,11 @@ describe.skipIf(!bin)('a centre with a PostgreSQL hub', () => {
       expect(conflicts.length, s.code).toBe(2);
       for (const c of conflicts) expect(c).toMatchObject({ kind: 'ticket.lifecycle', winnerSeat: 'A1', loserSeat: 'B2' });
       expect(conflicts.at(-1)!.details.fields).toMatchObject({ assignee_id: { kept: agentA.id, lost: agentB.id } });
+      // The ticket's panel shows them in words: who kept it, what of B's did not take effect.
+      expect(d.syncConflicts, s.code).toEqual([
+        expect.objectContaining({ winnerSeat: 'A1', loserSeat: 'B2', kept: { status: 'accepted', assignee: '张三' }, lost: { status: 'accepted', assignee: '李四' } }),
+        expect.objectContaining({ winnerSeat: 'A1', loserSeat: 'B2', kept: { status: 'accepted' }, lost: { status: 'in_progress' } }),
+      ]);
     }
     expect(b.notified.filter((n) => n.title.includes(t.number))).toHaveLength(1);
     expect(a.notified.some((n) => n.title.includes(t.number))).toBe(false);

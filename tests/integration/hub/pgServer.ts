@@ -2,7 +2,7 @@
 // random 127.0.0.1 port, from Debian's binaries (apt: postgresql-15, which .ci/run installs).
 // initdb refuses to run as root, so as root the server runs as the `postgres` OS user.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +49,13 @@ function runPg(bin: string, tool: string, args: string[]): void {
   else execFileSync(cmd, args, { stdio: 'pipe' });
 }
 
-export async function startPgServer(): Promise<PgServer> {
+export const HUB_PASSWORD = 'kefu-hub-pass';
+
+/**
+ * `auth: 'password'` makes the server check passwords (scram-sha-256), as a centre's hub does;
+ * the default trusts every local connection (quicker to reason about in most tests).
+ */
+export async function startPgServer(opts: { auth?: 'trust' | 'password' } = {}): Promise<PgServer> {
   const { bin, reason } = findPgBin();
   if (!bin) throw new Error(reason);
   const dir = mkdtempSync(join(tmpdir(), 'kefu-pg-'));
@@ -57,12 +63,14 @@ export async function startPgServer(): Promise<PgServer> {
   if (isRoot()) execFileSync('chown', ['postgres:postgres', dir]);
   const data = join(dir, 'data');
   const port = await freePort();
-  runPg(bin, 'initdb', ['-D', data, '-A', 'trust', '-U', 'kefu', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  const auth = opts.auth === 'password' ? ['-A', 'scram-sha-256', `--pwfile=${join(dir, 'pwfile')}`] : ['-A', 'trust'];
+  if (opts.auth === 'password') writeFileSync(join(dir, 'pwfile'), `${HUB_PASSWORD}\n`, { mode: 0o644 });
+  runPg(bin, 'initdb', ['-D', data, ...auth, '-U', 'kefu', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`;
   const server: PgServer = {
     port,
     dir,
-    connection: (database = 'kefu') => ({ host: '127.0.0.1', port, database, user: 'kefu', password: 'kefu-hub-pass', tls: false }),
+    connection: (database = 'kefu') => ({ host: '127.0.0.1', port, database, user: 'kefu', password: HUB_PASSWORD, tls: false }),
     start: () => runPg(bin, 'pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '30', '-o', options, 'start']),
     stop: (mode = 'fast') => runPg(bin, 'pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']),
     destroy() {

@@ -1,6 +1,6 @@
 // Settings → Centre hub (admin): the connection, "test connection", the status, and the conflicts
 // the sync rules decided, with a merge action for probable duplicate customers.
-import { App, Alert, Button, Card, Checkbox, Form, Input, InputNumber, List, Space, Tag, Typography } from 'antd';
+import { App, Alert, Button, Card, Form, List, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncConflict } from '../../../../shared/hub';
@@ -8,10 +8,11 @@ import type { HubConnectionInput } from '../../../../shared/contract/hub';
 import { call, onEvent } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useShell } from '../../app/store';
+import { HUB_DEFAULTS, HubConnectionFields } from './HubConnectionFields';
+import { hubErrorText } from './hubErrorText';
 import { formatTime } from './time';
 import { subscribeHub, useHub } from './store';
 
-const DEFAULTS: HubConnectionInput = { host: '', port: 5432, database: 'kefu', user: 'kefu', password: '', tls: false };
 
 export function HubPanel() {
   const { t } = useTranslation();
@@ -37,7 +38,7 @@ export function HubPanel() {
           setTestText(
             r.ok
               ? { ok: true, text: r.centreName ? t('hub.testOkCentre', { version: r.serverVersion, centre: r.centreName }) : t('hub.testOk', { version: r.serverVersion }) }
-              : { ok: false, text: t('hub.testFailed', { message: r.message }) },
+              : { ok: false, text: hubErrorText(t, r.reason, r.message) },
           );
           return null;
         });
@@ -91,31 +92,10 @@ export function HubPanel() {
               ? t('hub.line.offline', { since: status?.offlineSince ? formatTime(status.offlineSince, timeZone, language) : '', count: status?.toSend ?? 0 })
               : t(`hub.state.${state}`)
           }
-          description={status?.error?.message}
+          description={status?.error ? hubErrorText(t, status.error.reason, status.error.message) : undefined}
         />
-        <Form form={form} layout="vertical" initialValues={{ ...DEFAULTS, host: status?.host ?? '', database: status?.database ?? 'kefu' }} requiredMark={false}>
-          <Space.Compact block>
-            <Form.Item name="host" label={t('hub.host')} rules={[{ required: true, message: t('validation.required') }]} style={{ flex: 3 }}>
-              <Input data-testid="hub-host" autoComplete="off" />
-            </Form.Item>
-            <Form.Item name="port" label={t('hub.port')} rules={[{ required: true, message: t('validation.required') }]} style={{ flex: 1 }}>
-              <InputNumber min={1} max={65535} style={{ width: '100%' }} data-testid="hub-port" />
-            </Form.Item>
-          </Space.Compact>
-          <Space.Compact block>
-            <Form.Item name="database" label={t('hub.database')} rules={[{ required: true, message: t('validation.required') }]} style={{ flex: 1 }}>
-              <Input data-testid="hub-database" autoComplete="off" />
-            </Form.Item>
-            <Form.Item name="user" label={t('hub.user')} rules={[{ required: true, message: t('validation.required') }]} style={{ flex: 1 }}>
-              <Input data-testid="hub-user" autoComplete="off" />
-            </Form.Item>
-            <Form.Item name="password" label={t('hub.password')} extra={t('hub.passwordNote')} style={{ flex: 1 }}>
-              <Input.Password data-testid="hub-password" autoComplete="new-password" />
-            </Form.Item>
-          </Space.Compact>
-          <Form.Item name="tls" valuePropName="checked">
-            <Checkbox>{t('hub.tls')}</Checkbox>
-          </Form.Item>
+        <Form form={form} layout="vertical" initialValues={{ ...HUB_DEFAULTS, host: status?.host ?? '', database: status?.database ?? 'kefu' }} requiredMark={false}>
+          <HubConnectionFields />
           <Space>
             <Button onClick={() => void test()} loading={testing !== null} data-testid="hub-test">
               {testing ? t('hub.testing') : t('hub.test')}

@@ -8,6 +8,7 @@ import { RoleTag, StatusTag, TierTag } from '../../app/badges';
 import { useErrorText } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useShell } from '../../app/store';
+import { TicketConflicts } from '../hub/TicketConflicts';
 import { ComplaintPanel } from './ComplaintPanel';
 import { SlaPanel } from './SlaPanel';
 import { useQueue } from './store';
@@ -72,6 +73,7 @@ export function TicketPanel({ id, onClose }: { id: string; onClose(): void }) {
         )}
         <TicketActions ticket={ticket} />
       </Card>
+      <TicketConflicts conflicts={ticket.syncConflicts} />
       <SlaPanel sla={ticket.sla} />
       {ticket.category === 'complaint' && <ComplaintPanel ticket={ticket} editable={editable} />}
       <Card size="small" title={t('ticket.customer')}>

@@ -1,10 +1,12 @@
-// First run: the centre, this PC's seat and the first admin, in one form.
-import { Alert, App, Button, Col, Divider, Form, Input, Row, Select } from 'antd';
+// First run: either a new centre (its name, this PC's seat and the first admin, in one form) or
+// a new PC joining a centre that already has a hub (it downloads the centre, then people sign in).
+import { Alert, App, Button, Col, Divider, Form, Input, Row, Segmented, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { markFieldErrors, useErrorText } from '../../app/errors';
 import { AuthFrame } from '../auth/AuthFrame';
+import { JoinCentreForm } from '../hub/JoinCentreForm';
 
 interface SetupForm {
   centreName: string;
@@ -21,6 +23,7 @@ export function SetupPage() {
   // The error itself, translated at render: a language switch re-translates it.
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [mode, setMode] = useState<'new' | 'join'>('new');
   const { message } = App.useApp();
   const timeZones = useMemo(() => Intl.supportedValuesOf('timeZone').map((z) => ({ value: z, label: z })), []);
 
@@ -40,7 +43,18 @@ export function SetupPage() {
   const required = { required: true, message: t('validation.required') };
 
   return (
-    <AuthFrame title={t('setup.title')} subtitle={t('setup.subtitle')} width={560}>
+    <AuthFrame title={t(mode === 'new' ? 'setup.title' : 'hub.join.title')} subtitle={t(mode === 'new' ? 'setup.subtitle' : 'hub.join.subtitle')} width={560}>
+      <Segmented<'new' | 'join'>
+        block
+        value={mode}
+        onChange={setMode}
+        style={{ marginBottom: 20 }}
+        options={[
+          { value: 'new', label: <span data-testid="setup-mode-new">{t('hub.join.modeNew')}</span> },
+          { value: 'join', label: <span data-testid="setup-mode-join">{t('hub.join.modeJoin')}</span> },
+        ]}
+      />
+      {mode === 'join' ? <JoinCentreForm /> : <>
       {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
       <Form<SetupForm>
         form={form}
@@ -121,6 +135,7 @@ export function SetupPage() {
           {t('setup.submit')}
         </Button>
       </Form>
+      </>}
     </AuthFrame>
   );
 }
