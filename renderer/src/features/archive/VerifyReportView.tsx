@@ -22,8 +22,8 @@ export function VerifyReportView({ report }: { report: VerifyReport }) {
           title={t('archive.problems')}
           description={
             <ul style={{ margin: 0, paddingLeft: 18 }}>
-              {report.problems.map((p) => (
-                <li key={p}>{p}</li>
+              {report.problems.map((p, i) => (
+                <li key={i}>{t(`archive.verifyProblem.${p.key}`, p.params)}</li>
               ))}
             </ul>
           }
