@@ -42,7 +42,7 @@ export function VerifyReportView({ report }: { report: VerifyReport }) {
         <Descriptions.Item label={t('archive.counts')}>
           {report.counts.map((c) => (
             <Tag key={c.name} color={c.ok ? 'green' : 'red'}>
-              {c.name} · {c.ok ? c.stated : `${t('archive.stated')} ${c.stated} / ${t('archive.found')} ${c.found}`}
+              {t(`archive.sectionName.${c.name}`, { defaultValue: c.name })} · {c.ok ? c.stated : `${t('archive.stated')} ${c.stated} / ${t('archive.found')} ${c.found}`}
             </Tag>
           ))}
         </Descriptions.Item>
