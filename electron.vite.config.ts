@@ -9,7 +9,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The monthly archive's worker thread (electron/core/services/archive/tablesJob.ts finds
+          // it as archiveWorker.js beside the bundle).
+          archiveWorker: resolve(__dirname, 'electron/core/services/archive/tablesWorker.ts'),
+        },
+      },
     },
   },
   preload: {

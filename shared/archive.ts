@@ -1,4 +1,7 @@
 // The monthly archive (月度归档) and backups, as they cross the IPC bridge.
+import type { VerifyProblem } from './archiveProblems';
+
+export type { VerifyProblem } from './archiveProblems';
 
 /** A calendar month in the centre's time zone, "YYYY-MM". */
 export type MonthKey = string;
@@ -80,7 +83,8 @@ export interface VerifyReport {
     archiveOk: boolean;
     live: null | { ok: boolean; hash: string | null; firstDifferentId: string | null; liveChainOk: boolean };
   }[];
-  problems: string[];
+  /** What is wrong, as message keys (shared/archiveProblems.ts): empty when ok. */
+  problems: VerifyProblem[];
 }
 
 export interface BackupEntry {

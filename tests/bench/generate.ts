@@ -29,7 +29,7 @@ import { compileCalendar, slaStatus, type CalendarSpec, type CatalogueTarget, ty
 import type { MethodInput, MethodName } from '../../shared/contract';
 
 /** Bump when the generated data changes shape, so cached folders are rebuilt. */
-const GENERATOR_VERSION = 3; // 3: assets (vehicles, policies, contracts) and customer_keys
+const GENERATOR_VERSION = 4; // 3: assets (vehicles, policies, contracts) and customer_keys; 4: one event chain per seat
 const DAY_MS = 86_400_000;
 const CN_OFFSET_MS = 8 * 3_600_000; // Asia/Shanghai has no DST: day boundaries are fixed
 export const BENCH_SEAT = 'A1';
@@ -610,7 +610,11 @@ function insertTickets(
   } as const;
   const cols = [...TICKET_EVENTS_CHAIN.columns, 'prev_hash', 'hash'];
   const insertEvent = db.prepare(`INSERT INTO ticket_events (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-  let prev = (db.prepare('SELECT hash FROM ticket_events ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined) ?? GENESIS;
+  // One chain per seat (TICKET_EVENTS_CHAIN.partitionBy): each seat's first event continues that
+  // seat's last one written by the core, or starts at GENESIS.
+  const lastOfSeat = db.prepare('SELECT hash FROM ticket_events WHERE seat = ? ORDER BY seq DESC LIMIT 1').pluck();
+  const prevBySeat = new Map<string, string>();
+  const prevOf = (seat: string) => prevBySeat.get(seat) ?? (lastOfSeat.get(seat) as string | undefined) ?? GENESIS;
   t = performance.now();
   const EVENT_BATCH = 250_000;
   for (let from = 0; from < order.length; from += EVENT_BATCH) {
@@ -643,9 +647,11 @@ function insertTickets(
         }
         // Same values, same order as TICKET_EVENTS_CHAIN: id, ticket_id, at, actor_id, seat, kind, before, after.
         const values = [v7({ msecs: at }), ticketIds[i]!, at, actor, ticketSeats[i]!, kind, before, after];
+        const seat = ticketSeats[i]!;
+        const prev = prevOf(seat);
         const hash = linkHash(prev, values);
         insertEvent.run(...values, prev, hash);
-        prev = hash;
+        prevBySeat.set(seat, hash);
       }
     })();
     log(`  events ${Math.min(order.length, from + EVENT_BATCH)}/${order.length} (${((performance.now() - t) / 1000).toFixed(1)} s)`);

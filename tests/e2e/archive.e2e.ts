@@ -95,6 +95,8 @@ test('month close with progress, verify (intact, then a changed file named), bro
   await expect(page.getByTestId('verify-report')).toHaveAttribute('data-ok', 'false');
   await expect(page.getByTestId('verify-report')).toContainText('data/tickets.csv');
   await expect(page.getByTestId('verify-report')).toContainText('已被修改');
+  // The problem line itself is in the user's language (a message key with parameters, not English text).
+  await expect(page.getByTestId('verify-report')).toContainText('data/tickets.csv 与 manifest-sha256.txt 中的校验和不符：文件已被修改。');
   await page.getByTestId('verify-report').scrollIntoViewIfNeeded();
   await settle(page);
   await screenshot(page, 'zh-CN-archive-04-verify-changed');

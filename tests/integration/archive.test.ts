@@ -9,11 +9,12 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveJob } from '../../shared/archive';
+import { verifyProblemText } from '../../shared/archiveProblems';
 import { linkHash } from '../../electron/core/db/chain';
 import { TICKET_EVENTS_CHAIN } from '../../electron/core/db/check';
 import { verifyArchive } from '../../electron/core/services/archive/verify';
 import { CUSTOMER } from './samples';
-import { startCore, type TestCore } from './helpers';
+import { ADMIN, startCore, type TestCore } from './helpers';
 
 let t: TestCore;
 const MONTH = '2026-03';
@@ -67,8 +68,32 @@ function generateMonth(): void {
   }
 }
 
+/**
+ * A repair closed at the end of February: its 3DC callback falls due in March and is made by
+ * another agent there (the one who served may not), with scores and a note.
+ */
+function callbackInMarch(): void {
+  t.must('users.create', { name: 'agent2', displayName: '坐席二', role: 'agent', password: 'agent2-pass-1' });
+  t.clock.set(Date.parse('2026-02-26T10:00:00+08:00'));
+  const row = t.must('tickets.create', {
+    customer: { new: { ...CUSTOMER, name: '回访客户', phones: ['13900000002'] } },
+    typeCode: 'after_sales',
+    channel: 'phone',
+    priority: 'normal',
+    subject: '空调维修',
+    description: '',
+  });
+  for (const action of ['accept', 'resolve', 'feedback', 'close'] as const) t.must('tickets.act', { id: row.id, action });
+  const dc3 = t.must('callbacks.ofCustomer', { customerId: row.customer.id }).find((c) => c.originTicket?.id === row.id && c.dueAt >= Date.parse('2026-03-01T00:00:00+08:00'))!;
+  t.clock.set(dc3.dueAt + 30 * MIN);
+  t.must('auth.signIn', { name: 'agent2', password: 'agent2-pass-1' });
+  t.must('callbacks.record', { id: dc3.id, outcome: 'reached', scores: [5, 4, 5], notes: '=满意，建议保养', unsatisfied: false });
+  t.must('auth.signIn', { name: ADMIN.name, password: ADMIN.password });
+}
+
 beforeAll(async () => {
   t = await startCore();
+  callbackInMarch();
   generateMonth();
   // A ticket in April: not part of March.
   t.clock.set(Date.parse('2026-04-02T10:00:00+08:00'));
@@ -103,10 +128,11 @@ describe('month close', () => {
     expect(existsSync(`${folder}.zip`)).toBe(true);
     expect(readdirSync(folder).sort()).toEqual(['bag-info.txt', 'bagit.txt', 'data', 'manifest-sha256.txt', 'tagmanifest-sha256.txt']);
     expect(readdirSync(join(folder, 'data')).sort()).toEqual(
-      ['audit_log.csv', 'complaints.csv', 'customers.csv', 'deductions.csv', 'month.sqlite', 'report.html', 'ticket_events.csv', 'tickets.csv', 'tickets.xlsx'].sort(),
+      ['audit_log.csv', 'callbacks.csv', 'complaints.csv', 'customers.csv', 'deductions.csv', 'month.sqlite', 'report.html', 'ticket_events.csv', 'tickets.csv', 'tickets.xlsx'].sort(),
     );
     const info = readFileSync(join(folder, 'bag-info.txt'), 'utf8');
     expect(info).toMatch(/^Kefu-Count-tickets: 24$/m);
+    expect(info).toMatch(/^Kefu-Count-callbacks: 1$/m);
     expect(info).toMatch(/^Kefu-Seat: A1$/m);
     expect(info).toMatch(/^Kefu-Created-By: 管理员$/m);
     const head = /^Kefu-Chain-Head-ticket_events: (\d+) ([0-9a-f]{64}) (\d+)$/m.exec(info)!;
@@ -124,7 +150,8 @@ describe('month close', () => {
       const r = await verifyArchive(source, { live: t.core.db });
       expect(r.problems, source).toEqual([]);
       expect(r.ok).toBe(true);
-      expect(r.files.length).toBe(3 + 9);
+      expect(r.files.length).toBe(3 + 10);
+      expect(r.counts.find((c) => c.name === 'callbacks')).toMatchObject({ stated: 1, found: 1, ok: true });
       expect(r.counts.find((c) => c.name === 'tickets')).toMatchObject({ stated: 24, found: 24, ok: true });
       expect(r.chains.map((c) => c.live?.ok)).toEqual([true, true]);
     }
@@ -133,7 +160,15 @@ describe('month close', () => {
   it('XLSX opens with exceljs’ ordinary reader: sheets, header rows, row counts, neutralised cells', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(job.archive!.folder, 'data', 'tickets.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['工单', '工单事件', '涉及客户', '投诉', '坐席扣分', '审计日志']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['工单', '工单事件', '涉及客户', '投诉', '坐席扣分', '审计日志', '回访']);
+    const callbacks = wb.getWorksheet('回访')!;
+    expect(callbacks.rowCount).toBe(2 + 1);
+    expect(callbacks.getRow(2).getCell(10).value).toBe('outcome');
+    expect(callbacks.getRow(3).getCell(2).value).toBe('dc3_repair');
+    expect(callbacks.getRow(3).getCell(9).value).toBe('坐席二');
+    expect(callbacks.getRow(3).getCell(10).value).toBe('reached');
+    expect(String(callbacks.getRow(3).getCell(11).value)).toContain('5');
+    expect(callbacks.getRow(3).getCell(12).value).toBe("'=满意，建议保养");
     const tickets = wb.getWorksheet('工单')!;
     expect(tickets.rowCount).toBe(2 + 24);
     expect(tickets.getRow(1).getCell(1).value).toBe('工单号');
@@ -159,6 +194,10 @@ describe('month close', () => {
     expect(csv.trimEnd().split('\r\n').length).toBe(2 + 24);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""点我"")"`);
     expect(csv.split('\r\n')[1]).toMatch(/^number,created at,/);
+    const callbacks = readFileSync(join(job.archive!.folder, 'data', 'callbacks.csv'), 'utf8');
+    expect(callbacks.trimEnd().split('\r\n').length).toBe(2 + 1);
+    expect(callbacks).toContain(",reached,");
+    expect(callbacks).toContain("'=满意，建议保养");
   });
 
   it('month.sqlite opens with plain better-sqlite3 and holds the month’s rows only', () => {
@@ -167,6 +206,8 @@ describe('month close', () => {
     expect(db.prepare('SELECT count(*) FROM tickets').pluck().get()).toBe(24);
     expect(db.prepare(`SELECT count(*) FROM tickets WHERE subject = '四月'`).pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM complaints').pluck().get()).toBe(4);
+    expect(db.prepare('SELECT rule, agent, outcome, notes FROM callbacks').all()).toEqual([{ rule: 'dc3_repair', agent: '坐席二', outcome: 'reached', notes: '=满意，建议保养' }]);
+    expect(JSON.parse(db.prepare('SELECT scores FROM callbacks').pluck().get() as string)).toBeTruthy();
     const ded = db.prepare('SELECT agent, error_lines, total FROM deductions').all() as { agent: string; error_lines: number; total: number }[];
     expect(ded.find((d) => d.agent === '管理员')?.error_lines).toBeGreaterThanOrEqual(1);
     // Events carry their chain links: recomputable without the app.
@@ -260,7 +301,11 @@ describe('tamper evidence against the live database', () => {
     expect(events.live).toMatchObject({ ok: false, liveChainOk: true });
     const victimId = db.prepare('SELECT id FROM ticket_events WHERE seq = ?').pluck().get(victim);
     expect(events.live!.firstDifferentId).toBe(victimId);
-    expect(live.problems.join('\n')).toMatch(/rewritten/);
+    expect(live.problems.map((p) => p.key)).toEqual(expect.arrayContaining(['historyRewritten', 'rowDiffersFromLive']));
+    // The problems read as sentences in both languages (the screen and the CLI).
+    const rewritten = live.problems.find((p) => p.key === 'historyRewritten')!;
+    expect(verifyProblemText(rewritten, 'en')).toMatch(/ticket_events: the live database holds [0-9a-f]{64} at seq \d+ .* rewritten after it was archived/);
+    expect(verifyProblemText(rewritten, 'zh-CN')).toMatch(/ticket_events：本机数据库在序号 \d+ 处为 [0-9a-f]{64}.*被改写过/);
   }, 60_000);
 });
 

@@ -7,8 +7,12 @@ import { CUSTOMER } from './samples';
 import { startCore, tempDir } from './helpers';
 
 const tmp = tempDir('kefu-cli-archive-');
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', resolve(__dirname, '../../electron/cli/index.ts'), ...args], { encoding: 'utf8' });
+const cliIn = (lang: string, ...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', resolve(__dirname, '../../electron/cli/index.ts'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, KEFU_LANG: lang },
+  });
+const cli = (...args: string[]) => cliIn('en', ...args);
 
 beforeAll(async () => {
   const t = await startCore({ dir: tmp.dir });
@@ -34,6 +38,17 @@ describe('npm run cli -- archive', () => {
     const r = cli('archive', 'verify', folder);
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).files).toContainEqual({ path: 'data/tickets.csv', ok: false, problem: 'changed' });
+    expect(JSON.parse(r.stdout).problems).toContainEqual({
+      key: 'checksumMismatch',
+      params: { path: 'data/tickets.csv', manifest: 'manifest-sha256.txt' },
+      message: 'data/tickets.csv does not match its checksum in manifest-sha256.txt: the file was changed.',
+    });
+  });
+
+  it('says what is wrong in the CLI’s language', () => {
+    const r = cliIn('zh-CN', 'archive', 'verify', folder);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).problems.map((p: { message: string }) => p.message)).toContain('data/tickets.csv 与 manifest-sha256.txt 中的校验和不符：文件已被修改。');
   });
 
   it('db backup makes a backup; db restore puts it back, keeping the current state', () => {

@@ -6,6 +6,8 @@ import { closeDatabase, openDatabase } from '../../core/db/open';
 import { archivesDirIn, createArchive } from '../../core/services/archive/create';
 import { verifyArchive } from '../../core/services/archive/verify';
 import { dbFileIn, defaultDataDir } from '../../core/paths';
+import { verifyProblemText } from '../../../shared/archiveProblems';
+import { cliLanguage } from '../language';
 import { printJson, type CliCommand } from './types';
 
 export const archiveVerify: CliCommand = {
@@ -24,7 +26,9 @@ export const archiveVerify: CliCommand = {
     }
     try {
       const report = await verifyArchive(resolve(source), { live });
-      printJson(report);
+      const language = cliLanguage();
+      // The problems as sentences in the CLI's language; the keys stay for scripts.
+      printJson({ ...report, problems: report.problems.map((p) => ({ ...p, message: verifyProblemText(p, language) })) });
       return report.ok ? 0 : 1;
     } finally {
       if (live) closeDatabase(live);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_BOM, neutraliseCell, toCsv } from '../../../shared/export/cells';
+import { CSV_BOM, csvField, neutraliseCell, toCsv } from '../../../shared/export/cells';
 
 describe('spreadsheet cells', () => {
   it('neutralises text that a spreadsheet would run as a formula, and nothing else', () => {
@@ -14,5 +14,12 @@ describe('spreadsheet cells', () => {
     const csv = toCsv(['工单', '说明'], [['A1-1', '含,逗号'], ['A1-2', '=cmd|"/c calc"'], ['A1-3', null], ['A1-4', 3.5]]);
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     expect(csv.slice(1).split('\r\n')).toEqual(['工单,说明', 'A1-1,"含,逗号"', `A1-2,"'=cmd|""/c calc"""`, 'A1-3,', 'A1-4,3.5', '']);
+  });
+
+  it('quotes line breaks, quotes and edge white space (the audit export’s multi-line details)', () => {
+    expect(toCsv(['时间', '操作'], [['2026-03-03 09:00', 'a, "b"\nc']])).toBe('\uFEFF时间,操作\r\n2026-03-03 09:00,"a, ""b""\nc"\r\n');
+    expect(csvField(' 前后空格 ')).toBe('" 前后空格 "');
+    expect(csvField(-5)).toBe('-5'); // numbers are numbers, not formulas
+    expect(csvField(null)).toBe('');
   });
 });

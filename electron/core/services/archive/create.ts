@@ -1,10 +1,8 @@
 // Month close: one folder kefu-archive-<SEAT>-<YYYY-MM>/ laid out like a BagIt bag, and a .zip of
 // it. Everything is written under a temp name, fsynced and renamed into place at the very end, so
 // a failed or cancelled run leaves nothing that looks like an archive.
-import { createHash } from 'node:crypto';
 import {
   closeSync,
-  createReadStream,
   existsSync,
   fsyncSync,
   mkdirSync,
@@ -23,8 +21,11 @@ import { getSetting } from '../settings';
 import { chainHeadAt, chainSegment, monthBounds } from './month';
 import { monthReportData, renderMonthReport, type PdfPrinter } from './report';
 import { archiveSections, prepareMonthTickets, type ArchiveSection, type MonthSource } from './sections';
-import { ArchiveCancelled, fsyncFile, writeSectionTables } from './tables';
-import { writeZip } from './zip';
+// Sections registered after the built-in ones (loaded here, so the archive worker has them too).
+import './callbacksSection';
+import { ArchiveCancelled, fsyncFile } from './tables';
+import { writeTablesInWorker } from './tablesJob';
+import { ZipWriter } from './zip';
 
 export const archiveName = (seat: string, month: string) => `kefu-archive-${seat}-${month}`;
 export const archivesDirIn = (dataDir: string) => join(dataDir, 'archives');
@@ -49,9 +50,17 @@ export interface CreatedArchive extends ArchiveSummary {
 }
 
 /** Opens a snapshot of the month: a read-only connection inside one read transaction. */
-export function openMonthSource(dbFile: string, month: string): { src: MonthSource; sections: ArchiveSection[]; seat: string; centreName: string; close(): void } {
+export function openMonthSource(
+  dbFile: string,
+  month: string,
+  /** The chain segments to archive when they were taken already (the worker gets the main thread's). */
+  segments?: MonthSource['segments'],
+): { src: MonthSource; sections: ArchiveSection[]; seat: string; centreName: string; close(): void } {
   const db: Db = openDatabase(dbFile, { readonly: true });
   try {
+    // Sorting the month's tickets and the temp table of their ids spill to a temp file past the
+    // page cache instead of growing in memory (the app's connections keep temp data in memory).
+    db.pragma('temp_store = FILE');
     db.exec('BEGIN');
     const centre = getSetting(db, 'centre');
     if (!centre) throw new Error('The centre is not set up: there is nothing to archive.');
@@ -62,7 +71,7 @@ export function openMonthSource(dbFile: string, month: string): { src: MonthSour
       from,
       to,
       timeZone: centre.timeZone,
-      segments: { ticket_events: chainSegment(db, 'ticket_events', from, to), audit_log: chainSegment(db, 'audit_log', from, to) },
+      segments: segments ?? { ticket_events: chainSegment(db, 'ticket_events', from, to), audit_log: chainSegment(db, 'audit_log', from, to) },
     };
     prepareMonthTickets(src);
     const sections = archiveSections().filter((s) => s.available(db));
@@ -80,16 +89,6 @@ export function openMonthSource(dbFile: string, month: string): { src: MonthSour
     db.close();
     throw err;
   }
-}
-
-function sha256File(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const h = createHash('sha256');
-    createReadStream(path)
-      .on('data', (c) => h.update(c))
-      .on('error', reject)
-      .on('end', () => resolve(h.digest('hex')));
-  });
 }
 
 function writeSynced(path: string, text: string): void {
@@ -126,23 +125,46 @@ export async function createArchive(o: CreateArchiveOptions): Promise<CreatedArc
   try {
     const { src, sections } = month;
     const dataDir = join(tmp, 'data');
+    const partsDir = join(tmp, '.zip-parts');
     mkdirSync(dataDir, { recursive: true });
+    mkdirSync(partsDir, { recursive: true });
     o.onProgress?.(0, 'archive.step.counting');
-    const expected = sections.reduce((n, s) => n + s.count(src), 0);
-    check();
-    // Tables take ~90 % of the time; the report, checksums and the zip the rest.
-    const counts = await writeSectionTables(src, sections, dataDir, new Date(src.to), {
-      rows(done) {
-        check();
-        o.onProgress?.(0.9 * Math.min(1, done / Math.max(1, expected)), 'archive.step.tables');
+    // The tables (~90 % of the work) are written by a worker thread with its own snapshot of the
+    // same chain segments; meanwhile this thread makes the report and reads the chain heads.
+    let expected = 0;
+    let cancelled = false;
+    const tables = writeTablesInWorker(
+      { dbFile: o.dbFile, month: o.month, dataDir, partsDir, workbookDate: src.to, segments: src.segments },
+      {
+        onStarted(n) {
+          expected = n;
+        },
+        onRows(done) {
+          o.onProgress?.(0.9 * Math.min(1, done / Math.max(1, expected)), 'archive.step.tables');
+        },
+        isCancelled: () => cancelled || (o.isCancelled?.() ?? false),
       },
-    });
+    );
+    // Never an unhandled rejection while the report is made; awaited below.
+    tables.catch(() => {});
+    let seats: string[];
+    let chains: ChainHead[];
+    let html: string;
+    try {
+      seats = src.db.prepare('SELECT DISTINCT seat FROM tickets WHERE id IN (SELECT id FROM temp.month_tickets) ORDER BY seat').pluck().all() as string[];
+      if (!seats.includes(month.seat)) seats.unshift(month.seat);
+      html = renderMonthReport(monthReportData(src, month.centreName, seats));
+      chains = (['ticket_events', 'audit_log'] as const).map((table) => ({ table, ...chainHeadAt(src.db, table, src.segments[table].hi) }));
+      month.close();
+      writeSynced(join(dataDir, 'report.html'), html);
+    } catch (err) {
+      cancelled = true;
+      await tables.catch(() => {});
+      throw err;
+    }
+    const { counts, csvs } = await tables;
     check();
     o.onProgress?.(0.9, 'archive.step.report');
-    const seats = (src.db.prepare('SELECT DISTINCT seat FROM tickets WHERE id IN (SELECT id FROM temp.month_tickets) ORDER BY seat').pluck().all() as string[]);
-    if (!seats.includes(month.seat)) seats.unshift(month.seat);
-    const html = renderMonthReport(monthReportData(src, month.centreName, seats));
-    writeSynced(join(dataDir, 'report.html'), html);
     let pdf = false;
     if (o.printPdf) {
       const bytes = await o.printPdf(html);
@@ -151,21 +173,13 @@ export async function createArchive(o: CreateArchiveOptions): Promise<CreatedArc
       pdf = true;
     }
     check();
-    const chains: ChainHead[] = (['ticket_events', 'audit_log'] as const).map((table) => ({
-      table,
-      ...chainHeadAt(src.db, table, src.segments[table].hi),
-    }));
-    month.close();
 
-    o.onProgress?.(0.93, 'archive.step.checksums');
+    // The bag's tag files, then one pass over the payload that zips each file and takes its
+    // checksum on the same read (the CSVs were deflated and hashed by the worker as it wrote them),
+    // then the manifests. The zip's entries come in name order, as a listing of the folder would.
+    o.onProgress?.(0.92, 'archive.step.zip');
     const payload = readdirSync(dataDir).sort();
-    let bytes = 0;
-    const manifest: string[] = [];
-    for (const f of payload) {
-      bytes += statSync(join(dataDir, f)).size;
-      manifest.push(`${await sha256File(join(dataDir, f))}  data/${f}`);
-    }
-    writeSynced(join(tmp, 'manifest-sha256.txt'), manifest.join('\n') + '\n');
+    const bytes = payload.reduce((n, f) => n + statSync(join(dataDir, f)).size, 0);
     writeSynced(join(tmp, 'bagit.txt'), 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
     const unavailable = archiveSections().filter((s) => !sections.includes(s)).map((s) => s.name);
     const info = [
@@ -186,23 +200,39 @@ export async function createArchive(o: CreateArchiveOptions): Promise<CreatedArc
       `Kefu-App-Version: ${o.appVersion}`,
     ];
     writeSynced(join(tmp, 'bag-info.txt'), info.join('\n') + '\n');
-    const tags = ['bag-info.txt', 'bagit.txt', 'manifest-sha256.txt'];
-    const tagLines: string[] = [];
-    for (const t of tags) tagLines.push(`${await sha256File(join(tmp, t))}  ${t}`);
-    writeSynced(join(tmp, 'tagmanifest-sha256.txt'), tagLines.join('\n') + '\n');
-    fsyncDir(dataDir);
-    fsyncDir(tmp);
-    check();
-
-    o.onProgress?.(0.95, 'archive.step.zip');
-    const files = [...tags, 'tagmanifest-sha256.txt', ...payload.map((f) => `data/${f}`)].sort();
     const zfd = openSync(tmpZip, 'w');
     try {
-      await writeZip(zfd, files.map((f) => ({ name: `${name}/${f}`, path: join(tmp, f), store: /\.(xlsx|pdf)$/.test(f) })));
+      const zip = new ZipWriter(zfd);
+      const tagLines: string[] = [];
+      const addTag = async (t: string) => tagLines.push(`${await zip.addFile(`${name}/${t}`, join(tmp, t))}  ${t}`);
+      await addTag('bag-info.txt');
+      await addTag('bagit.txt');
+      const manifest: string[] = [];
+      for (const [i, f] of payload.entries()) {
+        check();
+        const csv = csvs[f];
+        let sha: string;
+        if (csv) {
+          await zip.addDeflated(`${name}/data/${f}`, csv.part);
+          sha = csv.sha256;
+        } else {
+          sha = await zip.addFile(`${name}/data/${f}`, join(dataDir, f), /\.(xlsx|pdf)$/.test(f));
+        }
+        manifest.push(`${sha}  data/${f}`);
+        o.onProgress?.(0.92 + (0.07 * (i + 1)) / payload.length, 'archive.step.zip');
+      }
+      writeSynced(join(tmp, 'manifest-sha256.txt'), manifest.join('\n') + '\n');
+      await addTag('manifest-sha256.txt');
+      writeSynced(join(tmp, 'tagmanifest-sha256.txt'), tagLines.join('\n') + '\n');
+      await zip.addFile(`${name}/tagmanifest-sha256.txt`, join(tmp, 'tagmanifest-sha256.txt'));
+      zip.finish();
       fsyncSync(zfd);
     } finally {
       closeSync(zfd);
     }
+    rmSync(partsDir, { recursive: true, force: true });
+    fsyncDir(dataDir);
+    fsyncDir(tmp);
     check();
 
     // Into place: an older archive of the month (regenerating) is moved aside first, removed last.

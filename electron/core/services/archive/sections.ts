@@ -1,7 +1,14 @@
-// What a monthly archive holds: a list of declared sections. Each is one sheet of tickets.xlsx,
-// one CSV and one table of month.sqlite, written from the same rows in one pass. A table added
-// later (callbacks) joins the archive by adding a section with registerArchiveSection; sections
-// whose table does not exist in this database are left out (and named so in bag-info).
+// What a monthly archive holds: one declarative table of sections. Each is one sheet of
+// tickets.xlsx, one CSV and one table of month.sqlite, written from the same rows in one pass.
+// A section is its name, its sheet's names, its columns and two SQL statements (how many rows,
+// the rows in a stable order) over named parameters every section may use:
+//   @from, @to          the month's bounds (UTC ms)
+//   @eventsLo/@eventsHi the month's segment of the ticket-event chain (seq, inclusive)
+//   @auditLo/@auditHi   the month's segment of the audit chain
+// and temp.month_tickets (the month's ticket ids). A table added later joins the archive by
+// registering a section (registerArchiveSection, e.g. sections/callbacks.ts) from a module that
+// archiveSections() loads, so the archive worker sees it too; sections whose table does not exist
+// in this database are left out (and named so in bag-info).
 //
 // Every section reads the month "as it stood at the month's end": times after the month are
 // blanked and the status and assignee come from the last event before the end, so regenerating a
@@ -43,9 +50,38 @@ export interface ArchiveSection {
   rows(src: MonthSource): Iterable<unknown[]>;
 }
 
-const col = (key: string, zh: string, en: string, kind: ColumnKind = 'text'): ArchiveColumn => ({ key, zh, en, kind });
+/** A section as data: [key, 中文, English, kind] per column, and its two statements. */
+export interface SqlSectionSpec {
+  name: string;
+  sheet: [zh: string, en: string];
+  /** The table the section needs in the source database. */
+  table: string;
+  columns: readonly (readonly [key: string, zh: string, en: string, kind?: ColumnKind])[];
+  countSql: string;
+  rowsSql: string;
+}
+
 const hasTable = (name: string) => (db: Db) =>
   db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined;
+
+/** The named parameters every section's SQL may use. */
+export function sectionParams(src: MonthSource): Record<string, number> {
+  const { from, to, segments } = src;
+  return { from, to, eventsLo: segments.ticket_events.lo, eventsHi: segments.ticket_events.hi, auditLo: segments.audit_log.lo, auditHi: segments.audit_log.hi };
+}
+
+export const columnsOf = (columns: SqlSectionSpec['columns']): ArchiveColumn[] => columns.map(([key, zh, en, kind]) => ({ key, zh, en, kind: kind ?? 'text' }));
+
+export function sqlSection(spec: SqlSectionSpec): ArchiveSection {
+  return {
+    name: spec.name,
+    sheet: { zh: spec.sheet[0], en: spec.sheet[1] },
+    columns: columnsOf(spec.columns),
+    available: hasTable(spec.table),
+    count: (src) => src.db.prepare(spec.countSql).pluck().get(sectionParams(src)) as number,
+    rows: (src) => src.db.prepare(spec.rowsSql).raw(true).iterate(sectionParams(src)) as Iterable<unknown[]>,
+  };
+}
 
 /**
  * The month's tickets: opened in the month, or changed in it (an event in its chain segment).
@@ -62,7 +98,6 @@ export function prepareMonthTickets(src: MonthSource): void {
   );
 }
 
-/** A ticket as it stood at the month's end (the status and assignee of the last event before it). */
 const TICKET_AT_END = `
   SELECT t.number, t.created_at, c.name AS customer, t.customer_id, t.type_code, t.category, t.tier, t.channel, t.priority,
          t.subject, t.seat,
@@ -84,96 +119,6 @@ const TICKET_AT_END = `
   FROM temp.month_tickets m JOIN tickets t ON t.id = m.id JOIN customers c ON c.id = t.customer_id
   ORDER BY t.created_at, t.number`;
 
-const ticketsSection: ArchiveSection = {
-  name: 'tickets',
-  sheet: { zh: '工单', en: 'tickets' },
-  columns: [
-    col('number', '工单号', 'number'),
-    col('created_at', '受理时间', 'created at', 'time'),
-    col('customer', '客户', 'customer'),
-    col('customer_id', '客户编号', 'customer id'),
-    col('type_code', '业务类型', 'request type'),
-    col('category', '类别', 'category'),
-    col('tier', '客户等级', 'tier'),
-    col('channel', '渠道', 'channel'),
-    col('priority', '优先级', 'priority'),
-    col('subject', '摘要', 'subject'),
-    col('seat', '坐席', 'seat'),
-    col('status_at_end', '月末状态', 'status at month end'),
-    col('assignee', '处理人', 'assignee'),
-    col('due_at', '截止时间', 'due at', 'time'),
-    col('resolved_at', '处理完成', 'resolved at', 'time'),
-    col('feedback_at', '反馈时间', 'feedback at', 'time'),
-    col('closed_at', '关闭时间', 'closed at', 'time'),
-    col('overtime_minutes', '超时分钟', 'overtime minutes', 'number'),
-    col('id', '内部编号', 'id'),
-  ],
-  available: hasTable('tickets'),
-  count: ({ db }) => db.prepare('SELECT count(*) FROM temp.month_tickets').pluck().get() as number,
-  rows: ({ db, to }) => db.prepare(TICKET_AT_END).raw(true).iterate({ to }) as Iterable<unknown[]>,
-};
-
-const eventsSection: ArchiveSection = {
-  name: 'ticket_events',
-  sheet: { zh: '工单事件', en: 'events' },
-  columns: [
-    col('seq', '序号', 'seq', 'number'),
-    col('id', '事件编号', 'event id'),
-    col('ticket_id', '工单内部编号', 'ticket id'),
-    col('number', '工单号', 'ticket number'),
-    col('at', '时间', 'at', 'time'),
-    col('actor_id', '操作人编号', 'actor id'),
-    col('actor', '操作人', 'actor'),
-    col('seat', '坐席', 'seat'),
-    col('kind', '事件', 'kind'),
-    col('before', '变更前', 'before', 'json'),
-    col('after', '变更后', 'after', 'json'),
-    col('prev_hash', '前一哈希', 'previous hash'),
-    col('hash', '哈希', 'hash'),
-  ],
-  available: hasTable('ticket_events'),
-  count: ({ db, segments: { ticket_events: s } }) =>
-    db.prepare('SELECT count(*) FROM ticket_events WHERE seq BETWEEN ? AND ?').pluck().get(s.lo, s.hi) as number,
-  rows: ({ db, segments: { ticket_events: s } }) =>
-    db
-      .prepare(
-        `SELECT e.seq, e.id, e.ticket_id, t.number, e.at, e.actor_id, u.display_name, e.seat, e.kind, e.before, e.after, e.prev_hash, e.hash
-         FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id LEFT JOIN users u ON u.id = e.actor_id
-         WHERE e.seq BETWEEN ? AND ? ORDER BY e.seq`,
-      )
-      .raw(true)
-      .iterate(s.lo, s.hi) as Iterable<unknown[]>,
-};
-
-const customersSection: ArchiveSection = {
-  name: 'customers',
-  sheet: { zh: '涉及客户', en: 'customers referred to' },
-  columns: [
-    col('id', '客户编号', 'customer id'),
-    col('name', '名称', 'name'),
-    col('kind', '类型', 'kind'),
-    col('tier', '等级', 'tier'),
-    col('role', '角色', 'role'),
-    col('phones', '电话', 'phones', 'json'),
-    col('email', '邮箱', 'e-mail'),
-    col('wechat', '微信', 'WeChat'),
-    col('contact', '对接人', 'contact person'),
-  ],
-  available: hasTable('customers'),
-  count: ({ db }) =>
-    db.prepare('SELECT count(DISTINCT t.customer_id) FROM temp.month_tickets m JOIN tickets t ON t.id = m.id').pluck().get() as number,
-  rows: ({ db }) =>
-    db
-      .prepare(
-        `SELECT c.id, c.name, c.kind, c.tier, c.role, c.phones, c.email, c.wechat, u.display_name
-         FROM customers c LEFT JOIN users u ON u.id = c.contact_user_id
-         WHERE c.id IN (SELECT t.customer_id FROM temp.month_tickets m JOIN tickets t ON t.id = m.id)
-         ORDER BY c.id`,
-      )
-      .raw(true)
-      .iterate() as Iterable<unknown[]>,
-};
-
 /** Complaints: the month's complaint tickets with their handling as recorded by the month's end. */
 const COMPLAINTS = `
   SELECT t.number, t.created_at, c.name, t.type_code,
@@ -187,26 +132,101 @@ const COMPLAINTS = `
   WHERE t.category = 'complaint'
   ORDER BY t.created_at, t.number`;
 
-const complaintsSection: ArchiveSection = {
-  name: 'complaints',
-  sheet: { zh: '投诉', en: 'complaints' },
+const ticketsSection = sqlSection({
+  name: 'tickets',
+  sheet: ['工单', 'tickets'],
+  table: 'tickets',
   columns: [
-    col('number', '工单号', 'number'),
-    col('created_at', '受理时间', 'created at', 'time'),
-    col('customer', '客户', 'customer'),
-    col('type_code', '业务类型', 'request type'),
-    col('complaint_category', '投诉分类', 'complaint category'),
-    col('cause', '原因', 'cause'),
-    col('department', '责任部门', 'responsible department'),
-    col('outcome', '处理结果', 'outcome'),
-    col('feedback_at', '回复时间', 'replied at', 'time'),
-    col('ticket_id', '内部编号', 'ticket id'),
+    ['number', '工单号', 'number'],
+    ['created_at', '受理时间', 'created at', 'time'],
+    ['customer', '客户', 'customer'],
+    ['customer_id', '客户编号', 'customer id'],
+    ['type_code', '业务类型', 'request type'],
+    ['category', '类别', 'category'],
+    ['tier', '客户等级', 'tier'],
+    ['channel', '渠道', 'channel'],
+    ['priority', '优先级', 'priority'],
+    ['subject', '摘要', 'subject'],
+    ['seat', '坐席', 'seat'],
+    ['status_at_end', '月末状态', 'status at month end'],
+    ['assignee', '处理人', 'assignee'],
+    ['due_at', '截止时间', 'due at', 'time'],
+    ['resolved_at', '处理完成', 'resolved at', 'time'],
+    ['feedback_at', '反馈时间', 'feedback at', 'time'],
+    ['closed_at', '关闭时间', 'closed at', 'time'],
+    ['overtime_minutes', '超时分钟', 'overtime minutes', 'number'],
+    ['id', '内部编号', 'id'],
   ],
-  available: hasTable('tickets'),
-  count: ({ db }) =>
-    db.prepare(`SELECT count(*) FROM temp.month_tickets m JOIN tickets t ON t.id = m.id WHERE t.category = 'complaint'`).pluck().get() as number,
-  rows: ({ db, to }) => db.prepare(COMPLAINTS).raw(true).iterate({ to }) as Iterable<unknown[]>,
-};
+  countSql: 'SELECT count(*) FROM temp.month_tickets',
+  rowsSql: TICKET_AT_END,
+});
+
+const eventsSection = sqlSection({
+  name: 'ticket_events',
+  sheet: ['工单事件', 'events'],
+  table: 'ticket_events',
+  columns: [
+    ['seq', '序号', 'seq', 'number'],
+    ['id', '事件编号', 'event id'],
+    ['ticket_id', '工单内部编号', 'ticket id'],
+    ['number', '工单号', 'ticket number'],
+    ['at', '时间', 'at', 'time'],
+    ['actor_id', '操作人编号', 'actor id'],
+    ['actor', '操作人', 'actor'],
+    ['seat', '坐席', 'seat'],
+    ['kind', '事件', 'kind'],
+    ['before', '变更前', 'before', 'json'],
+    ['after', '变更后', 'after', 'json'],
+    ['prev_hash', '前一哈希', 'previous hash'],
+    ['hash', '哈希', 'hash'],
+  ],
+  countSql: 'SELECT count(*) FROM ticket_events WHERE seq BETWEEN @eventsLo AND @eventsHi',
+  rowsSql: `SELECT e.seq, e.id, e.ticket_id, t.number, e.at, e.actor_id, u.display_name, e.seat, e.kind, e.before, e.after, e.prev_hash, e.hash
+            FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id LEFT JOIN users u ON u.id = e.actor_id
+            WHERE e.seq BETWEEN @eventsLo AND @eventsHi ORDER BY e.seq`,
+});
+
+const customersSection = sqlSection({
+  name: 'customers',
+  sheet: ['涉及客户', 'customers referred to'],
+  table: 'customers',
+  columns: [
+    ['id', '客户编号', 'customer id'],
+    ['name', '名称', 'name'],
+    ['kind', '类型', 'kind'],
+    ['tier', '等级', 'tier'],
+    ['role', '角色', 'role'],
+    ['phones', '电话', 'phones', 'json'],
+    ['email', '邮箱', 'e-mail'],
+    ['wechat', '微信', 'WeChat'],
+    ['contact', '对接人', 'contact person'],
+  ],
+  countSql: `SELECT count(DISTINCT t.customer_id) FROM temp.month_tickets m JOIN tickets t ON t.id = m.id`,
+  rowsSql: `SELECT c.id, c.name, c.kind, c.tier, c.role, c.phones, c.email, c.wechat, u.display_name
+            FROM customers c LEFT JOIN users u ON u.id = c.contact_user_id
+            WHERE c.id IN (SELECT t.customer_id FROM temp.month_tickets m JOIN tickets t ON t.id = m.id)
+            ORDER BY c.id`,
+});
+
+const complaintsSection = sqlSection({
+  name: 'complaints',
+  sheet: ['投诉', 'complaints'],
+  table: 'tickets',
+  columns: [
+    ['number', '工单号', 'number'],
+    ['created_at', '受理时间', 'created at', 'time'],
+    ['customer', '客户', 'customer'],
+    ['type_code', '业务类型', 'request type'],
+    ['complaint_category', '投诉分类', 'complaint category'],
+    ['cause', '原因', 'cause'],
+    ['department', '责任部门', 'responsible department'],
+    ['outcome', '处理结果', 'outcome'],
+    ['feedback_at', '回复时间', 'replied at', 'time'],
+    ['ticket_id', '内部编号', 'ticket id'],
+  ],
+  countSql: `SELECT count(*) FROM temp.month_tickets m JOIN tickets t ON t.id = m.id WHERE t.category = 'complaint'`,
+  rowsSql: COMPLAINTS,
+});
 
 export interface AgentDeduction {
   agentId: string;
@@ -261,48 +281,47 @@ export function monthDeductions(src: Pick<MonthSource, 'db' | 'from' | 'to'>): A
   return out;
 }
 
+/** Per-agent deductions are computed (shared/sla/deductions.ts), not selected: the one section with code. */
 const deductionsSection: ArchiveSection = {
   name: 'deductions',
   sheet: { zh: '坐席扣分', en: 'per-agent deductions' },
-  columns: [
-    col('agent_id', '坐席编号', 'agent id'),
-    col('agent', '坐席', 'agent'),
-    col('overtime_lines', '超时次数', 'overtime lines', 'number'),
-    col('error_lines', '过失次数', 'error lines', 'number'),
-    col('deducted', '扣分', 'deducted', 'number'),
-    col('credited', '抵消', 'credited', 'number'),
-    col('total', '合计', 'total', 'number'),
-  ],
+  columns: columnsOf([
+    ['agent_id', '坐席编号', 'agent id'],
+    ['agent', '坐席', 'agent'],
+    ['overtime_lines', '超时次数', 'overtime lines', 'number'],
+    ['error_lines', '过失次数', 'error lines', 'number'],
+    ['deducted', '扣分', 'deducted', 'number'],
+    ['credited', '抵消', 'credited', 'number'],
+    ['total', '合计', 'total', 'number'],
+  ]),
   available: hasTable('agent_errors'),
   count: (src) => monthDeductions(src).length,
   rows: (src) => monthDeductions(src).map((d) => [d.agentId, d.agent, d.overtimeLines, d.errorLines, d.deducted, d.credited, d.total]),
 };
 
-const auditSection: ArchiveSection = {
+const auditSection = sqlSection({
   name: 'audit_log',
-  sheet: { zh: '审计日志', en: 'audit log' },
+  sheet: ['审计日志', 'audit log'],
+  table: 'audit_log',
   columns: [
-    col('seq', '序号', 'seq', 'number'),
-    col('id', '编号', 'id'),
-    col('at', '时间', 'at', 'time'),
-    col('actor_id', '操作人编号', 'actor id'),
-    col('seat', '坐席', 'seat'),
-    col('action', '操作', 'action'),
-    col('subject', '对象', 'subject'),
-    col('before', '变更前', 'before', 'json'),
-    col('after', '变更后', 'after', 'json'),
-    col('prev_hash', '前一哈希', 'previous hash'),
-    col('hash', '哈希', 'hash'),
+    ['seq', '序号', 'seq', 'number'],
+    ['id', '编号', 'id'],
+    ['at', '时间', 'at', 'time'],
+    ['actor_id', '操作人编号', 'actor id'],
+    ['seat', '坐席', 'seat'],
+    ['action', '操作', 'action'],
+    ['subject', '对象', 'subject'],
+    ['before', '变更前', 'before', 'json'],
+    ['after', '变更后', 'after', 'json'],
+    ['prev_hash', '前一哈希', 'previous hash'],
+    ['hash', '哈希', 'hash'],
   ],
-  available: hasTable('audit_log'),
-  count: ({ db, segments: { audit_log: s } }) => db.prepare('SELECT count(*) FROM audit_log WHERE seq BETWEEN ? AND ?').pluck().get(s.lo, s.hi) as number,
-  rows: ({ db, segments: { audit_log: s } }) =>
-    db
-      .prepare('SELECT seq, id, at, actor_id, seat, action, subject, before, after, prev_hash, hash FROM audit_log WHERE seq BETWEEN ? AND ? ORDER BY seq')
-      .raw(true)
-      .iterate(s.lo, s.hi) as Iterable<unknown[]>,
-};
+  countSql: 'SELECT count(*) FROM audit_log WHERE seq BETWEEN @auditLo AND @auditHi',
+  rowsSql: `SELECT seq, id, at, actor_id, seat, action, subject, before, after, prev_hash, hash FROM audit_log
+            WHERE seq BETWEEN @auditLo AND @auditHi ORDER BY seq`,
+});
 
+/** The sheet order: the built-in sections, then registered ones. */
 const sections: ArchiveSection[] = [ticketsSection, eventsSection, customersSection, complaintsSection, deductionsSection, auditSection];
 
 /** The archive's sections, in sheet order. */

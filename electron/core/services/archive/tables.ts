@@ -1,15 +1,17 @@
-// Writes every section once: a sheet of tickets.xlsx (exceljs' streaming WorkbookWriter), a CSV
-// (UTF-8 with BOM) and a table of month.sqlite, from the same rows in one pass. Yields to the
-// event loop every few thousand rows so the app stays responsive, progress is reported and a
-// cancel is noticed; the streams drain as they go, so memory stays flat at any size.
-import { closeSync, createWriteStream, fsyncSync, openSync, type WriteStream } from 'node:fs';
+// Writes every section once: a sheet of tickets.xlsx (the streaming writer in xlsx.ts), a CSV
+// (UTF-8 with BOM) and a table of month.sqlite, from the same rows in one pass. Runs in the
+// archive worker (worker.ts), off the app's main thread; every few thousand rows it reports
+// progress and notices a cancel, and the streams drain as they go, so memory stays flat.
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { crc32, createDeflateRaw } from 'node:zlib';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import ExcelJS from 'exceljs';
-import { CSV_BOM, csvField, neutraliseCellText } from '../../../../shared/export/cells';
+import { CSV_BOM, csvRow, neutraliseCellText, quoteCsvText } from '../../../../shared/export/cells';
 import type { ArchiveColumn, ArchiveSection, MonthSource } from './sections';
 import { localTimeFormatter } from './timeText';
-import { normaliseZipDates } from './zip';
+import { numberCellXml, textCellXml, XlsxWriter } from './xlsx';
+import type { DeflatedPart } from './zip';
 
 export class ArchiveCancelled extends Error {
   constructor() {
@@ -23,44 +25,79 @@ export interface TablesProgress {
   rows(done: number): void;
 }
 
-const BATCH = 2000;
-const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Bytes a sheet may have buffered downstream (in the zip's deflate) before the writer waits. */
-const SHEET_BACKLOG = 4 * 1024 * 1024;
-
-/**
- * exceljs' streaming sheet pipes into the zip without backpressure (StreamBuf ignores write()'s
- * answer), so a fast producer piles the whole sheet up in memory. Wait until the zip has taken
- * what was written: until the sheet's stream is piped at all (the zip takes entries one by one),
- * then until its consumer's buffer is below the backlog.
- */
-async function sheetDrained(sheet: unknown): Promise<void> {
-  type Pipe = { writableLength?: number; _writableState?: { length?: number } };
-  const stream = (sheet as { stream?: { pipes?: Pipe[] } }).stream;
-  if (!stream?.pipes) return;
-  for (;;) {
-    const pipes = stream.pipes;
-    // archiver's PassThrough comes from readable-stream 2, which has no writableLength getter.
-    const backlog = pipes.reduce((n, p) => n + (p.writableLength ?? p._writableState?.length ?? 0), 0);
-    if (pipes.length > 0 && backlog < SHEET_BACKLOG) return;
-    await new Promise<void>((resolve) => setTimeout(resolve, 1));
-  }
-}
+const BATCH = 500;
 
 function sqlType(c: ArchiveColumn): string {
   return c.kind === 'number' ? 'ANY' : c.kind === 'time' ? 'INTEGER' : 'TEXT';
 }
 
-async function writeChunk(stream: WriteStream, text: string): Promise<void> {
-  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+/** A CSV written to its file and, from the same bytes, deflated for the archive's zip and hashed. */
+export interface CsvOutput {
+  sha256: string;
+  part: DeflatedPart;
 }
 
-async function endStream(stream: WriteStream): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    stream.once('error', reject);
-    stream.end(resolve);
-  });
+/** Writes all of a buffer at the file's end (the worker's own thread: a blocking write is fine, and nothing piles up in memory). */
+function putAll(fd: number, buf: Buffer): void {
+  let done = 0;
+  while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done);
+}
+
+class CsvWriter {
+  private readonly file: number;
+  private readonly deflated: number;
+  private readonly deflate = createDeflateRaw({ level: 1 });
+  private readonly hash = createHash('sha256');
+  private crc = 0;
+  private size = 0;
+  private compressed = 0;
+
+  constructor(
+    path: string,
+    private readonly partPath: string,
+  ) {
+    this.file = openSync(path, 'w');
+    this.deflated = openSync(partPath, 'w');
+    this.deflate.on('data', (c: Buffer) => {
+      this.compressed += c.length;
+      putAll(this.deflated, c);
+    });
+  }
+
+  async write(text: string): Promise<void> {
+    if (text.length === 0) return;
+    const buf = Buffer.from(text, 'utf8');
+    this.crc = crc32(buf, this.crc);
+    this.size += buf.length;
+    this.hash.update(buf);
+    putAll(this.file, buf);
+    // Deflate runs in libuv's thread pool, beside this thread's next rows.
+    await new Promise<void>((resolve, reject) => this.deflate.write(buf, (e) => (e ? reject(e) : resolve())));
+  }
+
+  async end(): Promise<CsvOutput> {
+    await new Promise<void>((resolve, reject) => {
+      this.deflate.once('error', reject);
+      this.deflate.once('end', resolve);
+      this.deflate.end();
+    });
+    fsyncSync(this.file);
+    closeSync(this.file);
+    closeSync(this.deflated);
+    return { sha256: this.hash.digest('hex'), part: { path: this.partPath, crc: this.crc, size: this.size, compressed: this.compressed } };
+  }
+
+  /** Gives up (a failed or cancelled run): the files are closed as they are. */
+  abandon(): void {
+    this.deflate.destroy();
+    for (const fd of [this.file, this.deflated]) {
+      try {
+        closeSync(fd);
+      } catch {
+        // closed already
+      }
+    }
+  }
 }
 
 export function fsyncFile(path: string): void {
@@ -81,22 +118,14 @@ export async function writeSectionTables(
   src: MonthSource,
   sections: readonly ArchiveSection[],
   dataDir: string,
+  /** Where each CSV's deflated twin goes (outside data/: only the zip uses them). */
+  partsDir: string,
   workbookDate: Date,
   progress: TablesProgress,
-): Promise<Record<string, number>> {
+): Promise<{ counts: Record<string, number>; csvs: Record<string, CsvOutput> }> {
   const time = localTimeFormatter(src.timeZone);
   const xlsxPath = join(dataDir, 'tickets.xlsx');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: xlsxPath,
-    // No styles: exceljs' per-cell style lookup was a tenth of the run; the two header rows and
-    // the frozen panes say what is a header.
-    useStyles: false,
-    useSharedStrings: false,
-    created: workbookDate,
-    modified: workbookDate,
-    creator: 'Kefu Desk',
-    lastModifiedBy: 'Kefu Desk',
-  } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
+  const workbook = new XlsxWriter(xlsxPath, { creator: 'Kefu Desk', created: workbookDate });
   const sqlitePath = join(dataDir, 'month.sqlite');
   const out = new Database(sqlitePath);
   // A file written once, then fsynced: no journal needed; a failed run is thrown away whole.
@@ -104,6 +133,8 @@ export async function writeSectionTables(
   out.pragma('synchronous = OFF');
   out.pragma('page_size = 4096');
   const counts: Record<string, number> = {};
+  const csvs: Record<string, CsvOutput> = {};
+  let current: CsvWriter | null = null;
   let done = 0;
   try {
     out.exec('BEGIN');
@@ -111,60 +142,73 @@ export async function writeSectionTables(
       const cols = section.columns;
       out.exec(`CREATE TABLE "${section.name}" (${cols.map((c) => `"${c.key}" ${sqlType(c)}`).join(', ')}) STRICT`);
       const insert = out.prepare(`INSERT INTO "${section.name}" VALUES (${cols.map(() => '?').join(', ')})`);
-      const sheet = workbook.addWorksheet(section.sheet.zh.slice(0, 31), { views: [{ state: 'frozen', ySplit: 2 }] });
-      sheet.columns = cols.map((c) => ({ key: c.key, width: c.kind === 'time' ? 20 : c.kind === 'number' ? 10 : 18 }));
-      sheet.addRow(cols.map((c) => c.zh)).commit();
-      sheet.addRow(cols.map((c) => c.en)).commit();
-      const csv = createWriteStream(join(dataDir, `${section.name}.csv`));
-      let csvText = CSV_BOM + cols.map((c) => csvField(c.zh)).join(',') + '\r\n' + cols.map((c) => csvField(c.en)).join(',') + '\r\n';
+      await workbook.beginSheet({
+        name: section.sheet.zh,
+        widths: cols.map((c) => (c.kind === 'time' ? 20 : c.kind === 'number' ? 10 : 18)),
+        frozenRows: 2,
+      });
+      workbook.row(cols.map((c) => c.zh));
+      workbook.row(cols.map((c) => c.en));
+      const csv = (current = new CsvWriter(join(dataDir, `${section.name}.csv`), join(partsDir, `${section.name}.csv.deflate`)));
+      let csvText = CSV_BOM + csvRow(cols.map((c) => c.zh)) + csvRow(cols.map((c) => c.en));
+      const kinds = cols.map((c) => c.kind);
+      const letters = workbook.columns();
       let n = 0;
+      // One pass per row builds its sheet XML and its CSV line side by side, no cell objects: at
+      // half a million rows the allocations, not the writing, were the cost.
       for (const raw of section.rows(src)) {
-        insert.run(raw.map((v) => (typeof v === 'boolean' ? Number(v) : v)));
-        const cells: (string | number | null)[] = new Array(cols.length);
-        for (let i = 0; i < cols.length; i++) {
+        insert.run(raw);
+        const r = workbook.nextRow();
+        let xml = '';
+        for (let i = 0; i < kinds.length; i++) {
+          if (i > 0) csvText += ',';
           const v = raw[i];
-          const kind = cols[i]!.kind;
-          if (v === null || v === undefined) cells[i] = null;
-          else if (kind === 'time') cells[i] = time(v as number);
-          else if (typeof v === 'number') cells[i] = v;
-          else cells[i] = neutraliseCellText(String(v));
+          if (v === null || v === undefined) continue;
+          if (kinds[i] === 'time') {
+            const text = time(v as number);
+            xml += textCellXml(letters[i]! + r, text);
+            csvText += text;
+          } else if (typeof v === 'number') {
+            xml += numberCellXml(letters[i]! + r, v);
+            csvText += String(v);
+          } else {
+            const text = neutraliseCellText(String(v));
+            if (text.length === 0) continue;
+            xml += textCellXml(letters[i]! + r, text);
+            // The text is neutralised already: the CSV only quotes it.
+            csvText += quoteCsvText(text);
+          }
         }
-        sheet.addRow(cells.map((c) => c ?? undefined)).commit();
-        // csvField neutralises again; the text is already safe, so it only quotes.
-        csvText += cells.map((c) => (c === null ? '' : typeof c === 'number' ? String(c) : csvQuote(c))).join(',') + '\r\n';
+        workbook.putRow(r, xml);
+        csvText += '\r\n';
         n++;
         if (n % BATCH === 0) {
-          await writeChunk(csv, csvText);
+          await Promise.all([csv.write(csvText), workbook.flush()]);
           csvText = '';
           done += BATCH;
           progress.rows(done);
-          await sheetDrained(sheet);
-          await yieldNow();
         }
       }
-      await writeChunk(csv, csvText);
-      await endStream(csv);
+      await workbook.flush();
+      await csv.write(csvText);
+      csvs[`${section.name}.csv`] = await csv.end();
+      current = null;
       done += n % BATCH;
       progress.rows(done);
-      sheet.commit();
+      await workbook.endSheet();
       counts[section.name] = n;
     }
     out.exec('COMMIT');
+    await workbook.finish();
   } catch (err) {
     if (out.inTransaction) out.exec('ROLLBACK');
     out.close();
-    // The workbook writer is abandoned; the whole temp folder is removed by the caller.
+    workbook.abandon();
+    current?.abandon();
+    // The whole temp folder is removed by the caller.
     throw err;
   }
   out.close();
-  await workbook.commit();
-  normaliseZipDates(xlsxPath);
-  for (const s of sections) fsyncFile(join(dataDir, `${s.name}.csv`));
-  fsyncFile(xlsxPath);
   fsyncFile(sqlitePath);
-  return counts;
-}
-
-function csvQuote(safe: string): string {
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return { counts, csvs };
 }

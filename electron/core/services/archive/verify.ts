@@ -8,8 +8,8 @@ import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { VerifyFileCheck, VerifyReport } from '../../../../shared/archive';
-import { GENESIS, linkHash, verifyChain } from '../../db/chain';
+import type { VerifyFileCheck, VerifyProblem, VerifyReport } from '../../../../shared/archive';
+import { GENESIS, linkHash, verifyChain, type ChainSpec } from '../../db/chain';
 import { AUDIT_CHAIN, TICKET_EVENTS_CHAIN } from '../../db/check';
 import type { Db } from '../../db/open';
 import { parseBagInfo } from './create';
@@ -83,11 +83,11 @@ function zipBag(file: string): Bag {
 
 const MANIFEST_LINE = /^([0-9a-f]{64}) {2}(\S.*)$/;
 
-async function checkManifest(bag: Bag, manifest: string, present: Set<string>, files: VerifyFileCheck[], problems: string[]): Promise<Set<string>> {
+async function checkManifest(bag: Bag, manifest: string, present: Set<string>, files: VerifyFileCheck[], problems: VerifyProblem[]): Promise<Set<string>> {
   const listed = new Set<string>();
   if (!present.has(manifest)) {
     files.push({ path: manifest, ok: false, problem: 'missing' });
-    problems.push(`${manifest} is missing.`);
+    problems.push({ key: 'fileMissing', params: { path: manifest } });
     return listed;
   }
   const lines = (await bag.text(manifest)).split('\n').filter((l) => l.length > 0);
@@ -102,16 +102,16 @@ async function checkManifest(bag: Bag, manifest: string, present: Set<string>, f
     listed.add(path);
     if (!present.has(path)) {
       files.push({ path, ok: false, problem: 'missing' });
-      problems.push(`${path} is listed in ${manifest} but missing.`);
+      problems.push({ key: 'listedButMissing', params: { path, manifest } });
       continue;
     }
     const ok = (await bag.sha256(path)) === hash;
     files.push({ path, ok, problem: ok ? null : 'changed' });
-    if (!ok) problems.push(`${path} does not match its checksum in ${manifest}: the file was changed.`);
+    if (!ok) problems.push({ key: 'checksumMismatch', params: { path, manifest } });
   }
   if (malformed) {
     files.push({ path: manifest, ok: false, problem: 'changed' });
-    problems.push(`${manifest} has lines that are not "<sha256>  <path>": the file was changed.`);
+    problems.push({ key: 'manifestMalformed', params: { path: manifest } });
   }
   return listed;
 }
@@ -125,7 +125,7 @@ export async function verifyArchive(source: string, options: VerifyOptions = {})
   if (!existsSync(source)) throw new Error(`No archive at ${source}.`);
   const bag = statSync(source).isDirectory() ? folderBag(source) : zipBag(source);
   const files: VerifyFileCheck[] = [];
-  const problems: string[] = [];
+  const problems: VerifyProblem[] = [];
   const report: VerifyReport = { ok: false, source, bagInfo: {}, files, counts: [], chains: [], problems };
   try {
     const present = new Set(bag.paths());
@@ -135,25 +135,25 @@ export async function verifyArchive(source: string, options: VerifyOptions = {})
     for (const p of present) {
       if (p === 'tagmanifest-sha256.txt' || tagged.has(p) || payload.has(p)) continue;
       files.push({ path: p, ok: false, problem: 'extra' });
-      problems.push(`${p} is not listed in any manifest.`);
+      problems.push({ key: 'notListed', params: { path: p } });
     }
     if (!present.has('bag-info.txt')) {
-      problems.push('bag-info.txt is missing.');
+      problems.push({ key: 'fileMissing', params: { path: 'bag-info.txt' } });
       return report;
     }
     const info = parseBagInfo(await bag.text('bag-info.txt'));
     report.bagInfo = info;
     if (!present.has('data/month.sqlite')) {
-      problems.push('data/month.sqlite is missing: counts and chains cannot be checked.');
+      problems.push({ key: 'extractMissing', params: { path: 'data/month.sqlite' } });
       return report;
     }
     let month: Db | null = null;
     try {
       month = new Database(await bag.localFile('data/month.sqlite'), { readonly: true, fileMustExist: true });
       checkCounts(month, info, report);
-      for (const spec of [TICKET_EVENTS_CHAIN, AUDIT_CHAIN]) checkChain(month, spec.table, spec.columns, info, options.live ?? null, report);
+      for (const spec of [TICKET_EVENTS_CHAIN, AUDIT_CHAIN]) checkChain(month, spec, info, options.live ?? null, report);
     } catch (err) {
-      problems.push(`data/month.sqlite could not be read (${err instanceof Error ? err.message : String(err)}).`);
+      problems.push({ key: 'extractUnreadable', params: { path: 'data/month.sqlite', message: err instanceof Error ? err.message : String(err) } });
     } finally {
       month?.close();
     }
@@ -179,55 +179,68 @@ function checkCounts(month: Db, info: Record<string, string>, report: VerifyRepo
     }
     const ok = found === stated;
     report.counts.push({ name, stated, found, ok });
-    if (!ok) report.problems.push(`bag-info.txt states ${stated} rows of ${name}; month.sqlite holds ${found < 0 ? 'no such table' : found}.`);
+    if (!ok) report.problems.push(found < 0 ? { key: 'countTableMissing', params: { name, stated } } : { key: 'countMismatch', params: { name, stated, found } });
   }
 }
 
-function checkChain(month: Db, table: string, columns: readonly string[], info: Record<string, string>, live: Db | null, report: VerifyReport): void {
+function checkChain(month: Db, spec: ChainSpec, info: Record<string, string>, live: Db | null, report: VerifyReport): void {
+  const { table, columns } = spec;
   const stated = info[`Kefu-Chain-Head-${table}`];
   if (!stated) return;
   const [seqText, hash] = stated.split(' ') as [string, string];
   const seq = Number(seqText);
-  // The archive's own segment: every row recomputes, each links to the one before, the last is the head.
+  // The archive's own segment: every row recomputes, each links to the one before it in its chain
+  // (one chain per seat for ticket events: rows replicated from other seats interleave), and the
+  // last row is the stated head.
   let archiveOk = true;
-  let prev: string | null = null;
   let lastHash: string | null = null;
   let lastSeq = 0;
+  const part = spec.partitionBy ? columns.indexOf(spec.partitionBy) : -1;
+  const prevOf = new Map<unknown, string>();
   const rows = month.prepare(`SELECT seq, ${columns.map((c) => `"${c}"`).join(', ')}, prev_hash, hash FROM "${table}" ORDER BY seq`).raw(true);
-  const archived: { seq: number; id: string; hash: string }[] = [];
-  for (const raw of rows.iterate() as Iterable<unknown[]>) {
-    const s = raw[0] as number;
-    const fields = raw.slice(1, 1 + columns.length);
-    const [prevHash, h] = raw.slice(1 + columns.length) as [string, string];
-    if (linkHash(prevHash, fields) !== h || (prev !== null && prevHash !== prev)) {
-      if (archiveOk) report.problems.push(`${table} in month.sqlite: the row ${String(fields[0])} does not recompute to its hash.`);
-      archiveOk = false;
+  // The live rows of the same seqs, read in step (one range scan instead of a lookup per row).
+  const firstSeq = (month.prepare(`SELECT min(seq) FROM "${table}"`).pluck().get() as number | null) ?? 0;
+  const liveRows = live
+    ? (live.prepare(`SELECT seq, hash FROM ${table} WHERE seq >= ? ORDER BY seq`).raw(true).iterate(firstSeq) as IterableIterator<[number, string]>)
+    : null;
+  let liveRow = liveRows?.next();
+  let different: string | null = null;
+  try {
+    for (const raw of rows.iterate() as Iterable<unknown[]>) {
+      const s = raw[0] as number;
+      const fields = raw.slice(1, 1 + columns.length);
+      const [prevHash, h] = raw.slice(1 + columns.length) as [string, string];
+      const key = part >= 0 ? fields[part] : null;
+      const prev = prevOf.get(key);
+      if (archiveOk && (linkHash(prevHash, fields) !== h || (prev !== undefined && prevHash !== prev))) {
+        report.problems.push({ key: 'rowDoesNotRecompute', params: { table, row: String(fields[0]) } });
+        archiveOk = false;
+      }
+      prevOf.set(key, h);
+      lastHash = h;
+      lastSeq = s;
+      if (liveRows && different === null) {
+        while (liveRow && !liveRow.done && liveRow.value[0] < s) liveRow = liveRows.next();
+        if (!liveRow || liveRow.done || liveRow.value[0] !== s || liveRow.value[1] !== h) different = String(fields[0]);
+      }
     }
-    prev = h;
-    lastHash = h;
-    lastSeq = s;
-    archived.push({ seq: s, id: String(fields[0]), hash: h });
+  } finally {
+    liveRows?.return?.();
   }
   if (lastHash !== null && (lastSeq !== seq || lastHash !== hash)) {
     archiveOk = false;
-    report.problems.push(`${table}: the archived rows end at ${lastSeq} ${lastHash}, bag-info.txt states the head ${seq} ${hash}.`);
+    report.problems.push({ key: 'headMismatch', params: { table, lastSeq, lastHash, seq, hash } });
   }
   const entry: VerifyReport['chains'][number] = { table, seq, hash, archiveOk, live: null };
   if (live) {
-    const liveChainOk = verifyChain(live, table === 'audit_log' ? AUDIT_CHAIN : TICKET_EVENTS_CHAIN).ok;
+    const liveChainOk = verifyChain(live, spec).ok;
     const liveHash =
       seq === 0 ? GENESIS : ((live.prepare(`SELECT hash FROM ${table} WHERE seq = ?`).pluck().get(seq) as string | undefined) ?? null);
-    const byLiveSeq = live.prepare(`SELECT hash FROM ${table} WHERE seq = ?`).pluck();
-    const different = archived.find((a) => byLiveSeq.get(a.seq) !== a.hash);
-    const ok = liveChainOk && liveHash === hash && !different;
-    entry.live = { ok, hash: liveHash, firstDifferentId: different?.id ?? null, liveChainOk };
-    if (!liveChainOk) report.problems.push(`${table} in the live database: its hash chain is broken.`);
-    if (liveHash !== hash) {
-      report.problems.push(
-        `${table}: the live database holds ${liveHash ?? 'no row'} at seq ${seq} where the archive recorded ${hash}: the history up to the month's end was rewritten after it was archived.`,
-      );
-    }
-    if (different) report.problems.push(`${table}: the archived row ${different.id} differs from the live database.`);
+    const ok = liveChainOk && liveHash === hash && different === null;
+    entry.live = { ok, hash: liveHash, firstDifferentId: different, liveChainOk };
+    if (!liveChainOk) report.problems.push({ key: 'liveChainBroken', params: { table } });
+    if (liveHash !== hash) report.problems.push({ key: 'historyRewritten', params: { table, liveHash: liveHash ?? '-', seq, hash } });
+    if (different !== null) report.problems.push({ key: 'rowDiffersFromLive', params: { table, row: different } });
   }
   report.chains.push(entry);
 }

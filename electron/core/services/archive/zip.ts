@@ -5,6 +5,7 @@ import { createReadStream, closeSync, fstatSync, openSync, readSync, writeSync }
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32, createDeflateRaw, createInflateRaw } from 'node:zlib';
+import { createHash } from 'node:crypto';
 
 /** 1980-01-01 00:00, the earliest DOS date: the entries' fixed time. */
 const DOS_TIME = 0;
@@ -35,72 +36,151 @@ function localHeader(name: Buffer, crc: number, compressed: number, size: number
   return Buffer.concat([h, name]);
 }
 
+/** A file's raw deflate stream on disk, with the CRC and size of what it inflates to. */
+export interface DeflatedPart {
+  path: string;
+  crc: number;
+  size: number;
+  compressed: number;
+}
+
+/** One entry being written: text or bytes in, compressed into the zip as they come. */
+export interface ZipEntrySink {
+  write(chunk: Buffer | string): Promise<void>;
+  end(): Promise<void>;
+}
+
 /**
- * Writes a zip of files (name in the zip → path on disk) to an open file descriptor. Files that
- * are compressed already (XLSX, PDF) are stored; the rest deflated at level 1 (CSV and SQLite
- * shrink ~5× at it, level 6 gains little more and takes three times as long).
+ * A zip written front to back into an open file descriptor, one entry at a time: each entry's
+ * local header is written as a placeholder and rewritten with its CRC and sizes once it ends, so
+ * an entry can be streamed (an XLSX sheet, a CSV) without knowing its size first. Files that are
+ * compressed already (XLSX, PDF) are stored; the rest deflated at level 1 (CSV and SQLite shrink
+ * ~5x at it, level 6 gains little more and takes three times as long). Deflate runs in libuv's
+ * thread pool, beside the thread producing the text.
  */
-export async function writeZip(fd: number, files: { name: string; path: string; store?: boolean }[], onBytes?: (n: number) => void): Promise<void> {
-  let position = 0;
-  const entries: WrittenEntry[] = [];
-  const put = (buf: Buffer, at = position) => {
+export class ZipWriter {
+  private position = 0;
+  private readonly entries: WrittenEntry[] = [];
+  private open = false;
+
+  constructor(private readonly fd: number) {}
+
+  private put(buf: Buffer, at = this.position): number {
     let done = 0;
-    while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done, at + done);
+    while (done < buf.length) done += writeSync(this.fd, buf, done, buf.length - done, at + done);
     return done;
-  };
-  for (const file of files) {
-    const name = Buffer.from(file.name, 'utf8');
-    const offset = position;
-    // Placeholder header; rewritten with the CRC and sizes once the entry is written.
-    const method = file.store ? 0 : 8;
-    position += put(localHeader(name, 0, 0, 0, method));
+  }
+
+  entry(fileName: string, store = false): ZipEntrySink {
+    if (this.open) throw new Error('A zip entry is still being written.');
+    this.open = true;
+    const name = Buffer.from(fileName, 'utf8');
+    const offset = this.position;
+    const method = store ? 0 : 8;
+    this.position += this.put(localHeader(name, 0, 0, 0, method));
     let crc = 0;
     let size = 0;
     let compressed = 0;
-    const count = new Transform({
-      transform(chunk: Buffer, _enc, cb) {
-        crc = crc32(chunk, crc);
-        size += chunk.length;
-        onBytes?.(chunk.length);
-        cb(null, chunk);
+    const out = (chunk: Buffer) => {
+      this.position += this.put(chunk);
+      compressed += chunk.length;
+    };
+    const deflate = method === 8 ? createDeflateRaw({ level: 1 }) : null;
+    deflate?.on('data', out);
+    const finish = () => {
+      this.put(localHeader(name, crc, compressed, size, method), offset);
+      this.entries.push({ name, method, crc, compressed, size, offset });
+      this.open = false;
+    };
+    return {
+      write: (chunk) => {
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        crc = crc32(buf, crc);
+        size += buf.length;
+        if (!deflate) {
+          out(buf);
+          return Promise.resolve();
+        }
+        return new Promise<void>((resolve, reject) => {
+          deflate.write(buf, (err) => (err ? reject(err) : resolve()));
+        });
       },
-    });
-    const sink = new Transform({
-      transform(chunk: Buffer, _enc, cb) {
-        position += put(chunk);
-        compressed += chunk.length;
-        cb();
-      },
-    });
-    if (method === 8) await pipeline(createReadStream(file.path, { highWaterMark: 1 << 20 }), count, createDeflateRaw({ level: 1 }), sink);
-    else await pipeline(createReadStream(file.path, { highWaterMark: 1 << 20 }), count, sink);
-    put(localHeader(name, crc, compressed, size, method), offset);
-    entries.push({ name, method, crc, compressed, size, offset });
+      end: () =>
+        new Promise<void>((resolve, reject) => {
+          if (!deflate) {
+            finish();
+            resolve();
+            return;
+          }
+          deflate.once('error', reject);
+          deflate.once('end', () => {
+            finish();
+            resolve();
+          });
+          deflate.end();
+        }),
+    };
   }
-  const cdStart = position;
-  for (const e of entries) {
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(20, 4); // made by
-    c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(0x0800, 8);
-    c.writeUInt16LE(e.method, 10);
-    c.writeUInt16LE(DOS_TIME, 12);
-    c.writeUInt16LE(DOS_DATE, 14);
-    c.writeUInt32LE(e.crc >>> 0, 16);
-    c.writeUInt32LE(e.compressed, 20);
-    c.writeUInt32LE(e.size, 24);
-    c.writeUInt16LE(e.name.length, 28);
-    c.writeUInt32LE(e.offset, 42);
-    position += put(Buffer.concat([c, e.name]));
+
+  /** Adds a file from disk; gives back its SHA-256, taken on the same read (the bag's manifest). */
+  async addFile(fileName: string, path: string, store = false): Promise<string> {
+    const sink = this.entry(fileName, store);
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+      hash.update(chunk as Buffer);
+      await sink.write(chunk as Buffer);
+    }
+    await sink.end();
+    return hash.digest('hex');
   }
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(position - cdStart, 12);
-  end.writeUInt32LE(cdStart, 16);
-  put(end);
+
+  /**
+   * Adds an entry whose raw deflate stream was made already (the archive worker deflates each CSV
+   * while writing it): the bytes are copied as they are.
+   */
+  async addDeflated(fileName: string, part: DeflatedPart): Promise<void> {
+    if (this.open) throw new Error('A zip entry is still being written.');
+    const name = Buffer.from(fileName, 'utf8');
+    const offset = this.position;
+    this.position += this.put(localHeader(name, part.crc, part.compressed, part.size, 8));
+    for await (const chunk of createReadStream(part.path, { highWaterMark: 1 << 20 })) this.position += this.put(chunk as Buffer);
+    this.entries.push({ name, method: 8, crc: part.crc, compressed: part.compressed, size: part.size, offset });
+  }
+
+  /** Writes the central directory; the zip is complete. */
+  finish(): void {
+    const cdStart = this.position;
+    for (const e of this.entries) {
+      const c = Buffer.alloc(46);
+      c.writeUInt32LE(0x02014b50, 0);
+      c.writeUInt16LE(20, 4); // made by
+      c.writeUInt16LE(20, 6);
+      c.writeUInt16LE(0x0800, 8);
+      c.writeUInt16LE(e.method, 10);
+      c.writeUInt16LE(DOS_TIME, 12);
+      c.writeUInt16LE(DOS_DATE, 14);
+      c.writeUInt32LE(e.crc >>> 0, 16);
+      c.writeUInt32LE(e.compressed, 20);
+      c.writeUInt32LE(e.size, 24);
+      c.writeUInt16LE(e.name.length, 28);
+      c.writeUInt32LE(e.offset, 42);
+      this.position += this.put(Buffer.concat([c, e.name]));
+    }
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.entries.length, 8);
+    end.writeUInt16LE(this.entries.length, 10);
+    end.writeUInt32LE(this.position - cdStart, 12);
+    end.writeUInt32LE(cdStart, 16);
+    this.put(end);
+  }
+}
+
+/** Writes a zip of files (name in the zip -> path on disk) to an open file descriptor. */
+export async function writeZip(fd: number, files: { name: string; path: string; store?: boolean }[]): Promise<void> {
+  const zip = new ZipWriter(fd);
+  for (const file of files) await zip.addFile(file.name, file.path, file.store);
+  zip.finish();
 }
 
 export interface ZipEntry {

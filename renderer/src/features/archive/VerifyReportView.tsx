@@ -22,8 +22,8 @@ export function VerifyReportView({ report }: { report: VerifyReport }) {
           title={t('archive.problems')}
           description={
             <ul style={{ margin: 0, paddingLeft: 18 }}>
-              {report.problems.map((p) => (
-                <li key={p}>{p}</li>
+              {report.problems.map((p, i) => (
+                <li key={i}>{t(`archive.verifyProblem.${p.key}`, p.params)}</li>
               ))}
             </ul>
           }
@@ -42,7 +42,7 @@ export function VerifyReportView({ report }: { report: VerifyReport }) {
         <Descriptions.Item label={t('archive.counts')}>
           {report.counts.map((c) => (
             <Tag key={c.name} color={c.ok ? 'green' : 'red'}>
-              {c.name} · {c.ok ? c.stated : `${t('archive.stated')} ${c.stated} / ${t('archive.found')} ${c.found}`}
+              {t(`archive.sectionName.${c.name}`, { defaultValue: c.name })} · {c.ok ? c.stated : `${t('archive.stated')} ${c.stated} / ${t('archive.found')} ${c.found}`}
             </Tag>
           ))}
         </Descriptions.Item>

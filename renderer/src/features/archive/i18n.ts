@@ -1,4 +1,5 @@
 // Monthly archive (月度归档) and backups.
+import { VERIFY_PROBLEM_TEXT } from '../../../../shared/archiveProblems';
 import { textBundle } from '../../i18n/bundle';
 
 export const archiveText = textBundle(
@@ -47,12 +48,13 @@ export const archiveText = textBundle(
       chainLive: '与本机数据库',
       chainNotChecked: '未比对',
       problems: '问题',
+      verifyProblem: VERIFY_PROBLEM_TEXT.zh,
       browseTitle: '浏览归档（只读）',
       section: '表',
       total: '共 {{count}} 行',
       reminder: '今天是本月第一个工作日：请完成 {{month}} 的月度归档。',
       reminderOpen: '去归档',
-      sectionName: { tickets: '工单', ticket_events: '工单事件', customers: '涉及客户', complaints: '投诉', deductions: '坐席扣分', audit_log: '审计日志' },
+      sectionName: { tickets: '工单', ticket_events: '工单事件', customers: '涉及客户', complaints: '投诉', deductions: '坐席扣分', audit_log: '审计日志', callbacks: '回访' },
       step: {
         starting: '准备中',
         counting: '统计行数',
@@ -147,12 +149,13 @@ export const archiveText = textBundle(
       chainLive: 'against this database',
       chainNotChecked: 'not compared',
       problems: 'Problems',
+      verifyProblem: VERIFY_PROBLEM_TEXT.en,
       browseTitle: 'Browse an archive (read-only)',
       section: 'Table',
       total: '{{count}} rows',
       reminder: 'First working day of the month: please close {{month}}.',
       reminderOpen: 'Open the archive',
-      sectionName: { tickets: 'tickets', ticket_events: 'events', customers: 'customers referred to', complaints: 'complaints', deductions: 'per-agent deductions', audit_log: 'audit log' },
+      sectionName: { tickets: 'tickets', ticket_events: 'events', customers: 'customers referred to', complaints: 'complaints', deductions: 'per-agent deductions', audit_log: 'audit log', callbacks: 'callbacks' },
       step: {
         starting: 'Starting',
         counting: 'Counting rows',

@@ -5,7 +5,7 @@ import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/ic
 import { App, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toCsv } from '../../../../shared/csv';
+import { toCsv } from '../../../../shared/export/cells';
 import type { AuditEntry } from '../../../../shared/types';
 import { call, onEvent } from '../../api';
 import { useErrorText } from '../../app/errors';
@@ -70,9 +70,9 @@ export function AuditPanel() {
   const actionName = (a: string) => t(actionKey(a), { defaultValue: a });
 
   const exportCsv = () => {
-    const csv = toCsv([
+    const csv = toCsv(
       [t('audit.at'), t('audit.actor'), t('audit.seat'), t('audit.action'), t('audit.subject'), t('audit.details')],
-      ...rows.map((e) => [
+      rows.map((e) => [
         formatDateTime(e.at, timeZone, language),
         e.actorName ?? '',
         e.seat ?? '',
@@ -80,7 +80,7 @@ export function AuditPanel() {
         e.subject ?? '',
         auditChanges(e.before, e.after).map(changeText).join('; '),
       ]),
-    ]);
+    );
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
