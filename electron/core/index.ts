@@ -9,6 +9,7 @@ import { backupNow, dailyBackupDue, listBackups, quarantineBackup } from './db/b
 import { quickCheck, sanityCheck } from './db/check';
 import { startBackgroundQuickCheck, type BackgroundCheck, type IntegrityOutcome } from './db/integrityWorker';
 import { mergeStep } from './db/maintenance';
+import { prepareFactsAtStart, setFactsBuildHooks, stopFactsBuild } from './services/statsFacts';
 import { DatabaseTooNewError, migrate, pendingMigrations } from './db/migrations';
 import { closeDatabase, openDatabase, type Db } from './db/open';
 import { removeSessionMarker, uncleanShutdown, writeSessionMarker } from './db/sessionMarker';
@@ -45,6 +46,8 @@ export interface CoreOptions {
   version?: string;
   /** How often to look whether the daily backup is due; 0 turns the timer off (tests). */
   backupCheckEveryMs?: number;
+  /** Build a large centre's statistics cache in the background at start (default true; the bench builds it itself). */
+  buildStatsAtStart?: boolean;
   /** How often to merge FTS index segments (db/maintenance.ts); 0 turns the timer off (tests). */
   maintenanceEveryMs?: number;
   /** Prints the archive's report.html to PDF (Electron's printToPDF in the app); without it only HTML. */
@@ -382,6 +385,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         }, maintainEvery)
       : null;
   maintenance?.unref();
+
+  // --- Statistics: a large centre's facts cache is built in slices from the start, off the request path
+  setFactsBuildHooks(db, {
+    onDone: (tickets) => logger.info('Statistics cache built', { tickets }),
+    onError: (err) => logger.error('Building the statistics cache failed', describeError(err)),
+  });
+  try {
+    if (options.buildStatsAtStart !== false && prepareFactsAtStart(db, () => clock.now())) logger.info('Building the statistics cache in the background', {});
+  } catch (err) {
+    logger.error('Could not start building the statistics cache', describeError(err));
+  }
   logger.info('Core started', { dataDir, version: deps.version, startCheck, startMs: Math.round(performance.now() - t0) });
 
   return {
@@ -431,6 +445,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await hubSync.stop();
       await Promise.allSettled(hubTests);
       scheduler.stop();
+      stopFactsBuild(db);
       await archive.stop();
       if (timer) clearInterval(timer);
       if (maintenance) clearInterval(maintenance);

@@ -194,8 +194,21 @@ export function factsBuildProgress(db: Db): { done: number; total: number } | nu
   return b ? { done: b.done, total: b.total } : null;
 }
 
+export interface BuildHooks {
+  onDone?: (tickets: number) => void;
+  /** A slice failed: the build stops (the cache stays unbuilt; the next statistics call starts again). */
+  onError?: (err: unknown) => void;
+}
+
+const hooksOf = new WeakMap<Db, BuildHooks>();
+
+/** Where background builds of this database report (the core's logger). */
+export function setFactsBuildHooks(db: Db, hooks: BuildHooks): void {
+  hooksOf.set(db, hooks);
+}
+
 /** Starts building the cache in the background (no-op when a build already runs). */
-export function startFactsBuild(db: Db, now: () => number, onDone?: () => void): void {
+export function startFactsBuild(db: Db, now: () => number): void {
   if (running.has(db)) return;
   const build = new FactsBuild(db, now);
   running.set(db, build);
@@ -206,12 +219,13 @@ export function startFactsBuild(db: Db, now: () => number, onDone?: () => void):
       more = build.step();
     } catch (err) {
       running.delete(db);
-      throw err;
+      hooksOf.get(db)?.onError?.(err);
+      return;
     }
     if (more) setImmediate(next);
     else {
       running.delete(db);
-      onDone?.();
+      hooksOf.get(db)?.onDone?.(build.done);
     }
   };
   setImmediate(next);

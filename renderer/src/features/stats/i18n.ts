@@ -127,6 +127,7 @@ export const statsText = textBundle(
     },
     errors: {
       periodInvalid: '统计期间无效：请检查开始和结束日期（最长 800 天）。',
+      statsPreparing: '正在准备统计数据（已完成 {{percent}}%）。大型中心首次使用需要几分钟，期间可以照常使用其他功能，完成后自动显示。',
       creditNotFound: '找不到这条抵消记录。',
       creditRevoked: '这条抵消已经撤销过了。',
     },
@@ -256,6 +257,7 @@ export const statsText = textBundle(
     },
     errors: {
       periodInvalid: 'That period is not valid: check the first and last day (at most 800 days).',
+      statsPreparing: 'Preparing the statistics ({{percent}} % done). On a large centre the first time takes a few minutes; everything else keeps working, and the figures appear by themselves when ready.',
       creditNotFound: 'That credit does not exist.',
       creditRevoked: 'That credit was already revoked.',
     },
