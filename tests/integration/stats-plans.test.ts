@@ -51,14 +51,16 @@ describe('query plans of the statistics', () => {
     });
     expect(sqls.length).toBeGreaterThanOrEqual(10);
     let rollupReads = 0;
+    let teamReads = 0;
     for (const sql of sqls) {
       if (/^\s*(INSERT|DELETE|UPDATE)/i.test(sql)) continue;
       const p = plan(sql);
       if (process.env.KEFU_PRINT_PLANS) console.log(p, '<=', sql.replace(/\s+/g, ' ').slice(0, 90));
       // No full scan of any table (SQLite says SCAN <table> without an index; "SCAN r" reads the UNION ALL co-routine).
-      expect(p, sql).not.toMatch(/SCAN (f|t|c|ticket_facts|tickets|stats_rollup|stats_arrivals)\b(?! USING)/);
+      expect(p, sql).not.toMatch(/SCAN (f|t|c|ticket_facts|tickets|stats_rollup|stats_rollup_team|stats_arrivals)\b(?! USING)/);
       expect(p, sql).not.toMatch(/SCAN tickets\b/);
-      if (/FROM stats_rollup f WHERE f\.grain = \? AND f\.day >= \? AND f\.day < \?/.test(sql)) {
+      if (/FROM stats_rollup(_team)? f WHERE f\.grain = \? AND f\.day >= \? AND f\.day < \?/.test(sql)) {
+        if (/stats_rollup_team/.test(sql)) teamReads++;
         rollupReads++;
         // Every UNION ALL branch is a range of the primary key: (grain, day) first.
         const branches = sql.split(' UNION ALL ').length;
@@ -76,5 +78,7 @@ describe('query plans of the statistics', () => {
     }
     // Figures, previous period, backlog and breakdowns of the four summaries all came from the rollups.
     expect(rollupReads).toBeGreaterThanOrEqual(4);
+    // Without an agent filter the figures read the team rollup (no agent dimension, fewer rows).
+    expect(teamReads).toBeGreaterThanOrEqual(3);
   });
 });

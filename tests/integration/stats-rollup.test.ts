@@ -27,13 +27,18 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => t.close());
 
-/** The rollup key's dimensions from a fact (none = ''), joined into one text key. */
-const DIMS = ['type_code', 'category', 'channel', 'tier', 'customer_role', "coalesce(assignee_id, '')", "coalesce(department_id, '')"].join(" || '|' || ");
+/** The rollup key's dimensions from a fact (none = ''), joined into one text key; the team's has no agent. */
+const DIMS_OF = {
+  stats_rollup: ['type_code', 'category', 'channel', 'tier', 'customer_role', "coalesce(assignee_id, '')", "coalesce(department_id, '')"].join(" || '|' || "),
+  stats_rollup_team: ['type_code', 'category', 'channel', 'tier', 'customer_role', "coalesce(department_id, '')"].join(" || '|' || "),
+};
+type Table = keyof typeof DIMS_OF;
 /** The local month's first day of a day number, in SQL. */
 const month = (col: string) => `CAST(julianday(strftime('%Y-%m-01', ${col} * 86400, 'unixepoch')) - 2440587.5 AS INTEGER)`;
 
 /** What the rollups must hold, from the facts: key → the 13 sums (backlog is checked as a figure). */
-function expectedRollup(): Map<string, number[]> {
+function expectedRollup(table: Table): Map<string, number[]> {
+  const DIMS = DIMS_OF[table];
   const out = new Map<string, number[]>();
   const add = (key: string, values: number[], offset: number) => {
     const row = out.get(key) ?? new Array<number>(13).fill(0);
@@ -67,12 +72,13 @@ function expectedRollup(): Map<string, number[]> {
   return out;
 }
 
-function actualRollup(): Map<string, number[]> {
+function actualRollup(table: Table): Map<string, number[]> {
+  const key = table === 'stats_rollup' ? "assignee_id || '|' || department_id" : 'department_id';
   const rows = t.core.db
     .prepare(
-      `SELECT grain || '|' || day || '|' || type_code || '|' || category || '|' || channel || '|' || tier || '|' || customer_role || '|' || assignee_id || '|' || department_id,
+      `SELECT grain || '|' || day || '|' || type_code || '|' || category || '|' || channel || '|' || tier || '|' || customer_role || '|' || ${key},
               created, accepted, response, complaints, answered, reply, completed, breached, handled, handling, resolution, fcr, reopened
-       FROM stats_rollup`,
+       FROM ${table}`,
     )
     .raw()
     .all() as [string, ...number[]][];
@@ -80,10 +86,13 @@ function actualRollup(): Map<string, number[]> {
 }
 
 function expectRollupsEqualFacts() {
-  const want = expectedRollup();
-  const got = actualRollup();
-  expect(got.size).toBeGreaterThan(0);
-  expect(Object.fromEntries(got)).toEqual(Object.fromEntries(want));
+  for (const table of ['stats_rollup', 'stats_rollup_team'] as const) {
+    const got = actualRollup(table);
+    expect(got.size).toBeGreaterThan(0);
+    expect(Object.fromEntries(got), table).toEqual(Object.fromEntries(expectedRollup(table)));
+  }
+  // The team's rollup is smaller: that is what it is for.
+  expect(actualRollup('stats_rollup_team').size).toBeLessThan(actualRollup('stats_rollup').size);
   // Arrivals: per grain, day and weekday × hour.
   const arrivals = (sql: string) => Object.fromEntries((t.core.db.prepare(sql).raw().all() as [string, number][]).map(([k, n]) => [k, n]));
   expect(arrivals("SELECT grain || '|' || day || '|' || how, n FROM stats_arrivals")).toEqual(
@@ -199,10 +208,12 @@ describe('rollups of the facts cache', () => {
     expectRollupsEqualFacts();
     expectFiguresFromFacts(FILTERS());
 
-    const before = actualRollup();
+    const before = actualRollup('stats_rollup');
+    const teamBefore = actualRollup('stats_rollup_team');
     const summary = t.must('stats.summary', { period: PERIOD, groupBy: 'week', filters: { channel: 'phone' } });
     rebuildFacts(db, t.clock.now());
-    expect(Object.fromEntries(actualRollup())).toEqual(Object.fromEntries(before));
+    expect(Object.fromEntries(actualRollup('stats_rollup'))).toEqual(Object.fromEntries(before));
+    expect(Object.fromEntries(actualRollup('stats_rollup_team'))).toEqual(Object.fromEntries(teamBefore));
     expect(t.must('stats.summary', { period: PERIOD, groupBy: 'week', filters: { channel: 'phone' } })).toEqual(summary);
   });
 

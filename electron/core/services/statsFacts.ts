@@ -142,8 +142,8 @@ function writeFacts(db: Db, rows: TicketRecord[], timeZone: string, now: number,
   writeDelta(db, delta, replacing);
 }
 
-/** Tickets per slice of a build: a short transaction (~0.1 s) between two turns of the event loop. */
-const SLICE = 2_000;
+/** Tickets per slice of a build: a short transaction (tens of ms) between two turns of the event loop. */
+const SLICE = 500;
 
 /** A build in slices: start() empties the cache, step() does one slice and says if more are left. */
 class FactsBuild {
@@ -168,7 +168,7 @@ class FactsBuild {
       if (this.after === -1) {
         // Emptied in the first slice's own transaction (not in a caller's, which may roll back).
         // Plain DELETEs without WHERE: SQLite truncates the tables instead of deleting row by row.
-        for (const table of ['ticket_facts', 'stats_rollup', 'stats_arrivals', 'stats_dirty']) this.db.prepare(`DELETE FROM ${table}`).run();
+        for (const table of ['ticket_facts', 'stats_rollup', 'stats_rollup_team', 'stats_arrivals', 'stats_dirty']) this.db.prepare(`DELETE FROM ${table}`).run();
         this.db.prepare("DELETE FROM stats_state WHERE id = 'facts'").run();
         this.after = 0;
       }

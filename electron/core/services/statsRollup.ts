@@ -45,6 +45,12 @@ const M = Object.fromEntries(MEASURES.map((m, i) => [m, i])) as Record<Measure, 
 
 /** The rollups' filter dimensions, named as in ticket_facts so one WHERE clause fits both. */
 export const DIMENSIONS = ['type_code', 'category', 'channel', 'tier', 'customer_role', 'assignee_id', 'department_id'] as const;
+/** The team rollup: every dimension but the agent. */
+export const TEAM_DIMENSIONS = DIMENSIONS.filter((d) => d !== 'assignee_id');
+
+/** The full rollup (per agent) and the team's (without the agent dimension). */
+export type RollupTable = 'stats_rollup' | 'stats_rollup_team';
+const TABLES: RollupTable[] = ['stats_rollup', 'stats_rollup_team'];
 
 export const DAY = 0;
 export const MONTH = 1;
@@ -85,19 +91,24 @@ const hundredths = (x: number | null): number => (x === null ? 0 : Math.round(x 
 
 /** Additions to the rollups, keyed by row, summed before they are written. */
 export class RollupDelta {
-  readonly rows = new Map<string, { key: (string | number)[]; m: number[] }>();
+  readonly rows = new Map<string, { table: RollupTable; key: (string | number)[]; m: number[] }>();
   readonly arrivals = new Map<string, { key: number[]; n: number }>();
 
-  private row(grain: number, day: number, dims: string[]): number[] {
-    const id = `${grain}\u0001${day}\u0001${dims.join('\u0001')}`;
+  private row(table: RollupTable, grain: number, day: number, dims: string[]): number[] {
+    const id = `${table}\u0001${grain}\u0001${day}\u0001${dims.join('\u0001')}`;
     let r = this.rows.get(id);
-    if (!r) this.rows.set(id, (r = { key: [grain, day, ...dims], m: new Array<number>(MEASURES.length).fill(0) }));
+    if (!r) this.rows.set(id, (r = { table, key: [grain, day, ...dims], m: new Array<number>(MEASURES.length).fill(0) }));
     return r.m;
   }
 
+  /** The day's and the month's rows, in the full rollup and in the team's (no agent). */
   private both(day: number, dims: string[], add: (m: number[]) => void): void {
-    add(this.row(DAY, day, dims));
-    add(this.row(MONTH, monthOf(day), dims));
+    const team = [...dims.slice(0, 5), dims[6]!];
+    const month = monthOf(day);
+    add(this.row('stats_rollup', DAY, day, dims));
+    add(this.row('stats_rollup', MONTH, month, dims));
+    add(this.row('stats_rollup_team', DAY, day, team));
+    add(this.row('stats_rollup_team', MONTH, month, team));
   }
 
   private arrival(grain: number, day: number, how: number, n: number): void {
@@ -145,22 +156,25 @@ export class RollupDelta {
   }
 }
 
-const KEY = ['grain', 'day', ...DIMENSIONS];
-const ADD_ROW = `INSERT INTO stats_rollup (${[...KEY, ...MEASURES].join(', ')}) VALUES (${[...KEY, ...MEASURES].map(() => '?').join(', ')})
-  ON CONFLICT DO UPDATE SET ${MEASURES.map((m) => `${m} = ${m} + excluded.${m}`).join(', ')}`;
+const keyOf = (table: RollupTable) => ['grain', 'day', ...(table === 'stats_rollup' ? DIMENSIONS : TEAM_DIMENSIONS)];
+const ADD_ROW = (table: RollupTable) => {
+  const cols = [...keyOf(table), ...MEASURES];
+  return `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
+    ON CONFLICT DO UPDATE SET ${MEASURES.map((m) => `${m} = ${m} + excluded.${m}`).join(', ')}`;
+};
 // A row no fact contributes to any more: nothing received and nothing completed that day.
-const DROP_EMPTY_ROW = `DELETE FROM stats_rollup WHERE ${KEY.map((k) => `${k} = ?`).join(' AND ')} AND created = 0 AND completed = 0`;
+const DROP_EMPTY_ROW = (table: RollupTable) => `DELETE FROM ${table} WHERE ${keyOf(table).map((k) => `${k} = ?`).join(' AND ')} AND created = 0 AND completed = 0`;
 const ADD_ARRIVAL = `INSERT INTO stats_arrivals (grain, day, how, n) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n`;
 const DROP_EMPTY_ARRIVAL = 'DELETE FROM stats_arrivals WHERE grain = ? AND day = ? AND how = ? AND n = 0';
 
 /** Writes the additions; `replaced` when facts were changed (rows may have become empty). */
 export function writeDelta(db: Db, delta: RollupDelta, replaced: boolean): void {
-  const add = db.prepare(ADD_ROW);
-  const drop = replaced ? db.prepare(DROP_EMPTY_ROW) : null;
-  for (const { key, m } of delta.rows.values()) {
+  const add = Object.fromEntries(TABLES.map((t) => [t, db.prepare(ADD_ROW(t))]));
+  const drop = replaced ? Object.fromEntries(TABLES.map((t) => [t, db.prepare(DROP_EMPTY_ROW(t))])) : null;
+  for (const { table, key, m } of delta.rows.values()) {
     if (m.every((x) => x === 0)) continue;
-    add.run(...key, ...m);
-    drop?.run(...key);
+    add[table]!.run(...key, ...m);
+    drop?.[table]!.run(...key);
   }
   const addArrival = db.prepare(ADD_ARRIVAL);
   const dropArrival = replaced ? db.prepare(DROP_EMPTY_ARRIVAL) : null;

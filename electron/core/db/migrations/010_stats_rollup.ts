@@ -9,7 +9,8 @@
 // - stats_rollup: one row per grain (0 = local day, 1 = local month, keyed by its first day), day
 //   and the filter dimensions (NULL dimensions stored as '' so they can be part of the key),
 //   with additive measures: counts, and minute sums in integer hundredths (the facts are rounded
-//   to 0.01 min), so adding and subtracting facts never drifts.
+//   to 0.01 min), so adding and subtracting facts never drifts. stats_rollup_team is the same
+//   without the agent dimension (about a tenth of the rows), for every query without an agent.
 // - stats_arrivals: tickets received per grain, day and weekday×hour, unfiltered (the heat map).
 // - stats_dirty: tickets whose facts are stale without a ticket event (their customer's role
 //   changed, or the ticket moved to another customer in a merge), filled by triggers so that
@@ -75,6 +76,24 @@ export const m010StatsRollup: Migration = {
         handled INTEGER NOT NULL, handling INTEGER NOT NULL, resolution INTEGER NOT NULL, fcr INTEGER NOT NULL,
         reopened INTEGER NOT NULL, backlog_delta INTEGER NOT NULL,
         PRIMARY KEY (grain, day, type_code, category, channel, tier, customer_role, assignee_id, department_id)
+      ) STRICT, WITHOUT ROWID;
+
+      -- The same without the agent: what the whole team did (every query without an agent filter).
+      -- Agents multiply the rows of a day about tenfold; the team's figures need none of them.
+      CREATE TABLE stats_rollup_team (
+        grain         INTEGER NOT NULL,
+        day           INTEGER NOT NULL,
+        type_code     TEXT NOT NULL,
+        category      TEXT NOT NULL,
+        channel       TEXT NOT NULL,
+        tier          TEXT NOT NULL,
+        customer_role TEXT NOT NULL,
+        department_id TEXT NOT NULL,
+        created INTEGER NOT NULL, accepted INTEGER NOT NULL, response INTEGER NOT NULL, complaints INTEGER NOT NULL,
+        answered INTEGER NOT NULL, reply INTEGER NOT NULL, completed INTEGER NOT NULL, breached INTEGER NOT NULL,
+        handled INTEGER NOT NULL, handling INTEGER NOT NULL, resolution INTEGER NOT NULL, fcr INTEGER NOT NULL,
+        reopened INTEGER NOT NULL, backlog_delta INTEGER NOT NULL,
+        PRIMARY KEY (grain, day, type_code, category, channel, tier, customer_role, department_id)
       ) STRICT, WITHOUT ROWID;
 
       CREATE TABLE stats_arrivals (
