@@ -57,9 +57,9 @@ describe('query plans of the statistics', () => {
       const p = plan(sql);
       if (process.env.KEFU_PRINT_PLANS) console.log(p, '<=', sql.replace(/\s+/g, ' ').slice(0, 90));
       // No full scan of any table (SQLite says SCAN <table> without an index; "SCAN r" reads the UNION ALL co-routine).
-      expect(p, sql).not.toMatch(/SCAN (f|t|c|ticket_facts|tickets|stats_rollup|stats_rollup_team|stats_arrivals)\b(?! USING)/);
+      expect(p, sql).not.toMatch(/SCAN (f|t|c|ticket_facts|tickets|stats_rollup|stats_rollup_team|stats_rollup_agent|stats_arrivals)\b(?! USING)/);
       expect(p, sql).not.toMatch(/SCAN tickets\b/);
-      if (/FROM stats_rollup(_team)? f WHERE f\.grain = \? AND f\.day >= \? AND f\.day < \?/.test(sql)) {
+      if (/FROM stats_rollup(_team|_agent)? f WHERE f\.grain = \? AND f\.day >= \? AND f\.day < \?/.test(sql)) {
         if (/stats_rollup_team/.test(sql)) teamReads++;
         rollupReads++;
         // Every UNION ALL branch is a range of the primary key: (grain, day) first.

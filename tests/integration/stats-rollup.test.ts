@@ -31,6 +31,7 @@ afterAll(async () => t.close());
 const DIMS_OF = {
   stats_rollup: ['type_code', 'category', 'channel', 'tier', 'customer_role', "coalesce(assignee_id, '')", "coalesce(department_id, '')"].join(" || '|' || "),
   stats_rollup_team: ['type_code', 'category', 'channel', 'tier', 'customer_role', "coalesce(department_id, '')"].join(" || '|' || "),
+  stats_rollup_agent: "coalesce(assignee_id, '')",
 };
 type Table = keyof typeof DIMS_OF;
 /** The local month's first day of a day number, in SQL. */
@@ -73,10 +74,14 @@ function expectedRollup(table: Table): Map<string, number[]> {
 }
 
 function actualRollup(table: Table): Map<string, number[]> {
-  const key = table === 'stats_rollup' ? "assignee_id || '|' || department_id" : 'department_id';
+  const key = {
+    stats_rollup: "type_code || '|' || category || '|' || channel || '|' || tier || '|' || customer_role || '|' || assignee_id || '|' || department_id",
+    stats_rollup_team: "type_code || '|' || category || '|' || channel || '|' || tier || '|' || customer_role || '|' || department_id",
+    stats_rollup_agent: 'assignee_id',
+  }[table];
   const rows = t.core.db
     .prepare(
-      `SELECT grain || '|' || day || '|' || type_code || '|' || category || '|' || channel || '|' || tier || '|' || customer_role || '|' || ${key},
+      `SELECT grain || '|' || day || '|' || ${key},
               created, accepted, response, complaints, answered, reply, completed, breached, handled, handling, resolution, fcr, reopened
        FROM ${table}`,
     )
@@ -86,7 +91,7 @@ function actualRollup(table: Table): Map<string, number[]> {
 }
 
 function expectRollupsEqualFacts() {
-  for (const table of ['stats_rollup', 'stats_rollup_team'] as const) {
+  for (const table of ['stats_rollup', 'stats_rollup_team', 'stats_rollup_agent'] as const) {
     const got = actualRollup(table);
     expect(got.size).toBeGreaterThan(0);
     expect(Object.fromEntries(got), table).toEqual(Object.fromEntries(expectedRollup(table)));
@@ -210,10 +215,12 @@ describe('rollups of the facts cache', () => {
 
     const before = actualRollup('stats_rollup');
     const teamBefore = actualRollup('stats_rollup_team');
+    const agentsBefore = actualRollup('stats_rollup_agent');
     const summary = t.must('stats.summary', { period: PERIOD, groupBy: 'week', filters: { channel: 'phone' } });
     rebuildFacts(db, t.clock.now());
     expect(Object.fromEntries(actualRollup('stats_rollup'))).toEqual(Object.fromEntries(before));
     expect(Object.fromEntries(actualRollup('stats_rollup_team'))).toEqual(Object.fromEntries(teamBefore));
+    expect(Object.fromEntries(actualRollup('stats_rollup_agent'))).toEqual(Object.fromEntries(agentsBefore));
     expect(t.must('stats.summary', { period: PERIOD, groupBy: 'week', filters: { channel: 'phone' } })).toEqual(summary);
   });
 

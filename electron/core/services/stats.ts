@@ -140,33 +140,37 @@ function complaintsOf(db: Db, p: ResolvedPeriod, filters: StatsFilters): Complai
 
 type BreakdownKey = 'type_code' | 'channel' | 'assignee_id';
 
-/** Received and completed per type, channel and agent from one grouped read of the rollups, folded here. */
-function breakdowns(db: Db, ranges: GrainRange[], filters: StatsFilters): Record<BreakdownKey, BreakdownRow[]> {
-  const q = rollupRows(ranges, filters, 'stats_rollup');
+type Breakdown = { key: string; created: number; completed: number; breached: number; handled: number; handling: number }[];
+
+/** One breakdown: the rollup rows of the period grouped by one dimension. */
+function breakdown(db: Db, ranges: GrainRange[], filters: StatsFilters, table: RollupTable, key: BreakdownKey): BreakdownRow[] {
+  const q = rollupRows(ranges, filters, table);
   const rows = db
     .prepare(
-      `SELECT r.type_code, r.channel, r.assignee_id, sum(r.created) AS created, sum(r.completed) AS completed, sum(r.breached) AS breached,
+      `SELECT r.${key} AS key, sum(r.created) AS created, sum(r.completed) AS completed, sum(r.breached) AS breached,
               sum(r.handled) AS handled, sum(r.handling) AS handling
-       FROM (${q.sql}) r GROUP BY r.type_code, r.channel, r.assignee_id`,
+       FROM (${q.sql}) r GROUP BY r.${key}`,
     )
-    .all(...q.params) as { type_code: string; channel: string; assignee_id: string; created: number; completed: number; breached: number; handled: number; handling: number }[];
-  const fold = (key: BreakdownKey): BreakdownRow[] => {
-    const acc = new Map<string, { created: number; completed: number; breaches: number; handled: number; handling: number }>();
-    const get = (k: string) => acc.get(k) ?? (acc.set(k, { created: 0, completed: 0, breaches: 0, handled: 0, handling: 0 }), acc.get(k)!);
-    for (const r of rows) {
-      const a = get(r[key]);
-      a.created += r.created;
-      a.completed += r.completed;
-      a.breaches += r.breached;
-      a.handled += r.handled;
-      a.handling += r.handling;
-    }
-    return [...acc.entries()]
-      .filter(([, a]) => a.created > 0 || a.completed > 0)
-      .map(([k, a]) => ({ key: k, created: a.created, completed: a.completed, breaches: a.breaches, compliance: pct(a.completed - a.breaches, a.completed), handling: avgOf(a.handling, a.handled) }))
-      .sort((x, y) => y.created - x.created || y.completed - x.completed || x.key.localeCompare(y.key));
+    .all(...q.params) as Breakdown;
+  return rows
+    .filter((a) => a.created > 0 || a.completed > 0)
+    .map((a) => ({ key: a.key, created: a.created, completed: a.completed, breaches: a.breached, compliance: pct(a.completed - a.breached, a.completed), handling: avgOf(a.handling, a.handled) }))
+    .sort((x, y) => y.created - x.created || y.completed - x.completed || x.key.localeCompare(y.key));
+}
+
+/**
+ * Received and completed per type, channel and agent, each from the smallest rollup that has its
+ * dimension and the filters: type and channel from the team's unless an agent is chosen, the
+ * agents from the agents' own rollup when nothing else is filtered.
+ */
+function breakdowns(db: Db, ranges: GrainRange[], filters: StatsFilters): Record<BreakdownKey, BreakdownRow[]> {
+  const byKind: RollupTable = filters.agentId === undefined ? 'stats_rollup_team' : 'stats_rollup';
+  const byAgent: RollupTable = hasFilters(filters) ? 'stats_rollup' : 'stats_rollup_agent';
+  return {
+    type_code: breakdown(db, ranges, filters, byKind, 'type_code'),
+    channel: breakdown(db, ranges, filters, byKind, 'channel'),
+    assignee_id: breakdown(db, ranges, filters, byAgent, 'assignee_id'),
   };
-  return { type_code: fold('type_code'), channel: fold('channel'), assignee_id: fold('assignee_id') };
 }
 
 export function statsSummary(db: Db, query: StatsQuery, now: number, timeZone: string, ownOnly: boolean): StatsSummary {

@@ -168,7 +168,7 @@ class FactsBuild {
       if (this.after === -1) {
         // Emptied in the first slice's own transaction (not in a caller's, which may roll back).
         // Plain DELETEs without WHERE: SQLite truncates the tables instead of deleting row by row.
-        for (const table of ['ticket_facts', 'stats_rollup', 'stats_rollup_team', 'stats_arrivals', 'stats_dirty']) this.db.prepare(`DELETE FROM ${table}`).run();
+        for (const table of ['ticket_facts', 'stats_rollup', 'stats_rollup_team', 'stats_rollup_agent', 'stats_arrivals', 'stats_dirty']) this.db.prepare(`DELETE FROM ${table}`).run();
         this.db.prepare("DELETE FROM stats_state WHERE id = 'facts'").run();
         this.after = 0;
       }

@@ -49,8 +49,9 @@ export const DIMENSIONS = ['type_code', 'category', 'channel', 'tier', 'customer
 export const TEAM_DIMENSIONS = DIMENSIONS.filter((d) => d !== 'assignee_id');
 
 /** The full rollup (per agent) and the team's (without the agent dimension). */
-export type RollupTable = 'stats_rollup' | 'stats_rollup_team';
-const TABLES: RollupTable[] = ['stats_rollup', 'stats_rollup_team'];
+export type RollupTable = 'stats_rollup' | 'stats_rollup_team' | 'stats_rollup_agent';
+const TABLES: RollupTable[] = ['stats_rollup', 'stats_rollup_team', 'stats_rollup_agent'];
+const DIMENSIONS_OF: Record<RollupTable, readonly string[]> = { stats_rollup: DIMENSIONS, stats_rollup_team: TEAM_DIMENSIONS, stats_rollup_agent: ['assignee_id'] };
 
 export const DAY = 0;
 export const MONTH = 1;
@@ -101,14 +102,18 @@ export class RollupDelta {
     return r.m;
   }
 
-  /** The day's and the month's rows, in the full rollup and in the team's (no agent). */
+  /** The day's and the month's rows, in the full rollup, the team's (no agent) and the agents' (agent only). */
   private both(day: number, dims: string[], add: (m: number[]) => void): void {
-    const team = [...dims.slice(0, 5), dims[6]!];
     const month = monthOf(day);
-    add(this.row('stats_rollup', DAY, day, dims));
-    add(this.row('stats_rollup', MONTH, month, dims));
-    add(this.row('stats_rollup_team', DAY, day, team));
-    add(this.row('stats_rollup_team', MONTH, month, team));
+    const keys: [RollupTable, string[]][] = [
+      ['stats_rollup', dims],
+      ['stats_rollup_team', [...dims.slice(0, 5), dims[6]!]],
+      ['stats_rollup_agent', [dims[5]!]],
+    ];
+    for (const [table, key] of keys) {
+      add(this.row(table, DAY, day, key));
+      add(this.row(table, MONTH, month, key));
+    }
   }
 
   private arrival(grain: number, day: number, how: number, n: number): void {
@@ -156,7 +161,7 @@ export class RollupDelta {
   }
 }
 
-const keyOf = (table: RollupTable) => ['grain', 'day', ...(table === 'stats_rollup' ? DIMENSIONS : TEAM_DIMENSIONS)];
+const keyOf = (table: RollupTable) => ['grain', 'day', ...DIMENSIONS_OF[table]];
 const ADD_ROW = (table: RollupTable) => {
   const cols = [...keyOf(table), ...MEASURES];
   return `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})

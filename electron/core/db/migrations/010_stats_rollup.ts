@@ -10,7 +10,8 @@
 //   and the filter dimensions (NULL dimensions stored as '' so they can be part of the key),
 //   with additive measures: counts, and minute sums in integer hundredths (the facts are rounded
 //   to 0.01 min), so adding and subtracting facts never drifts. stats_rollup_team is the same
-//   without the agent dimension (about a tenth of the rows), for every query without an agent.
+//   without the agent dimension (about a tenth of the rows), for every query without an agent;
+//   stats_rollup_agent has only the agent (the per-agent table of an unfiltered summary).
 // - stats_arrivals: tickets received per grain, day and weekday×hour, unfiltered (the heat map).
 // - stats_dirty: tickets whose facts are stale without a ticket event (their customer's role
 //   changed, or the ticket moved to another customer in a merge), filled by triggers so that
@@ -58,6 +59,8 @@ export const m010StatsRollup: Migration = {
       CREATE INDEX ticket_facts_open ON ticket_facts (created_at) WHERE feedback_at IS NULL;
       -- The heat map of a filtered period: a range of this index, never the table.
       CREATE INDEX ticket_facts_arrival ON ticket_facts (created_at, created_how, type_code, category, channel, tier, customer_role, assignee_id, department_id);
+      -- The performance board: each agent's completed tickets of a period, one range per agent.
+      CREATE INDEX ticket_facts_agent ON ticket_facts (assignee_id, feedback_at);
       -- Complaints by category and department: a range of a small partial index.
       CREATE INDEX ticket_facts_complaint ON ticket_facts (created_at, complaint_category, complaint_department, resolution_min, type_code, channel, tier, customer_role, assignee_id, department_id) WHERE category = 'complaint';
 
@@ -94,6 +97,18 @@ export const m010StatsRollup: Migration = {
         handled INTEGER NOT NULL, handling INTEGER NOT NULL, resolution INTEGER NOT NULL, fcr INTEGER NOT NULL,
         reopened INTEGER NOT NULL, backlog_delta INTEGER NOT NULL,
         PRIMARY KEY (grain, day, type_code, category, channel, tier, customer_role, department_id)
+      ) STRICT, WITHOUT ROWID;
+
+      -- Per agent only, no other dimension: the per-agent table of a summary without filters.
+      CREATE TABLE stats_rollup_agent (
+        grain         INTEGER NOT NULL,
+        day           INTEGER NOT NULL,
+        assignee_id   TEXT NOT NULL,
+        created INTEGER NOT NULL, accepted INTEGER NOT NULL, response INTEGER NOT NULL, complaints INTEGER NOT NULL,
+        answered INTEGER NOT NULL, reply INTEGER NOT NULL, completed INTEGER NOT NULL, breached INTEGER NOT NULL,
+        handled INTEGER NOT NULL, handling INTEGER NOT NULL, resolution INTEGER NOT NULL, fcr INTEGER NOT NULL,
+        reopened INTEGER NOT NULL, backlog_delta INTEGER NOT NULL,
+        PRIMARY KEY (grain, day, assignee_id)
       ) STRICT, WITHOUT ROWID;
 
       CREATE TABLE stats_arrivals (
