@@ -214,6 +214,8 @@ test('the weekly report printed to PDF, in both languages; ticket history finds 
     await expect(saved).toBeVisible();
     const savedFile = join(app.dataDir, 'pdf', readdirSync(join(app.dataDir, 'pdf')).find((f) => f.includes(title))!);
     expect(execFileSync('pdftotext', ['-layout', savedFile, '-'], { encoding: 'utf8' })).toContain(centre.agents[0]!.displayName);
+    // The page's clock only moves when told: let the toast time out before the next screenshot.
+    await app.advance(5000);
     await saved.waitFor({ state: 'hidden' });
     const prefix = join(SCREENS_DIR, `report.weekly.${lang}.page`);
     execFileSync('pdftoppm', ['-png', '-r', '60', pdf, prefix]);
