@@ -56,7 +56,8 @@ export const m010StatsRollup: Migration = {
       ) STRICT;
       CREATE INDEX ticket_facts_created ON ticket_facts (created_at);
       CREATE INDEX ticket_facts_feedback ON ticket_facts (feedback_at);
-      CREATE INDEX ticket_facts_open ON ticket_facts (created_at) WHERE feedback_at IS NULL;
+      -- Open tickets (the backlog now), covering every filter: a few thousand entries, never the table.
+      CREATE INDEX ticket_facts_open ON ticket_facts (created_at, type_code, category, channel, tier, customer_role, assignee_id, department_id, ticket_id) WHERE feedback_at IS NULL;
       -- The heat map of a filtered period: a range of this index, never the table.
       CREATE INDEX ticket_facts_arrival ON ticket_facts (created_at, created_how, type_code, category, channel, tier, customer_role, assignee_id, department_id);
       -- The performance board: each agent's completed tickets of a period, one range per agent.
