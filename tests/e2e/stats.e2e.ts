@@ -210,6 +210,7 @@ test('the weekly report printed to PDF, in both languages; ticket history finds 
     expect(text).not.toContain(lang === 'zh-CN' ? '返回统计' : 'Back to statistics');
     // The toolbar's "Save as PDF": the page asks the shell, which prints this very page.
     await page.getByTestId('report-pdf').click();
+    await page.mouse.move(1300, 400); // no hover colour left on the button for the next screenshot
     const saved = page.locator('.ant-message-notice', { hasText: lang === 'zh-CN' ? '报表已保存为 PDF' : 'Report saved as PDF' });
     await expect(saved).toBeVisible();
     const savedFile = join(app.dataDir, 'pdf', readdirSync(join(app.dataDir, 'pdf')).find((f) => f.includes(title))!);
