@@ -12,11 +12,19 @@ export interface KefuBridge {
   invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
   /** Subscribes to one pushed event type; the returned function unsubscribes (safe to call twice). */
   on<T extends AppEventType>(type: T, fn: AppEventListener<T>): () => void;
+  /**
+   * Saves the page that calls it (the report page) as an A4 PDF: the main process asks where
+   * (a save dialog suggesting `title`.pdf) and prints with printToPDF. null = the person cancelled.
+   */
+  saveReportPdf(title: string): Promise<Result<ReportPdfResult>>;
 }
 
-/** The IPC channels between preload and main. The preload repeats these two strings (see there). */
+export type ReportPdfResult = { file: string } | null;
+
+/** The IPC channels between preload and main. The preload repeats these strings (see there). */
 export const IPC_INVOKE_CHANNEL = 'kefu:invoke';
 export const IPC_EVENT_CHANNEL = 'kefu:event';
+export const IPC_REPORT_PDF_CHANNEL = 'kefu:report-pdf';
 
 declare global {
   interface Window {

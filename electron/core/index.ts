@@ -14,6 +14,7 @@ import { createEventBus } from './eventBus';
 import { handlers } from './handlers';
 import { startBackupJobs } from './jobs/backupJobs';
 import { startFtsUpkeep } from './jobs/ftsUpkeep';
+import { startStatsBuild } from './jobs/statsBuild';
 import { watchIntegrity } from './jobs/integrityWatch';
 import { remoteChangesPublisher } from './jobs/remoteChanges';
 import { createLogger, describeError, type Logger } from './log';
@@ -40,6 +41,8 @@ export interface CoreOptions {
   version?: string;
   /** How often to look whether the daily backup is due; 0 turns the timer off (tests). */
   backupCheckEveryMs?: number;
+  /** Build a large centre's statistics cache in the background at start (default true; the bench builds it itself). */
+  buildStatsAtStart?: boolean;
   /** How often to merge FTS index segments (db/maintenance.ts); 0 turns the timer off (tests). */
   maintenanceEveryMs?: number;
   /** Prints the archive's report.html to PDF (Electron's printToPDF in the app); without it only HTML. */
@@ -226,6 +229,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   };
   const stopFtsUpkeep = startFtsUpkeep(db, logger, options.maintenanceEveryMs ?? 60 * 1000, isClosing);
+  const stopStatsBuild = startStatsBuild(db, logger, () => clock.now(), options.buildStatsAtStart !== false);
   logger.info('Core started', { dataDir, version: deps.version, startCheck, startMs: Math.round(performance.now() - t0) });
 
   return {
@@ -264,6 +268,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await hubSync.stop();
       await Promise.allSettled(hubTests);
       scheduler.stop();
+      stopStatsBuild();
       await archive.stop();
       stopFtsUpkeep();
       bus.clear();

@@ -11,6 +11,7 @@ import { dbFileIn, logsDirIn } from '../core/paths';
 import { assets } from './assets';
 import { logUncaughtErrors, shellLogger as createShellLogger } from './crash-log';
 import { registerIpc } from './ipc';
+import { registerReportPdf } from './reportPdf';
 import { languageFromLocale, shellLabels } from './labels';
 import { installAppMenu } from './menu';
 import { createNotifier } from './notifications';
@@ -85,6 +86,7 @@ function main(): void {
     const readyCore = started;
 
     registerIpc(readyCore, origin);
+    registerReportPdf(origin, (m, c) => log().error(m, c));
     watchResume(readyCore, (m, c) => log().error(m, c));
     windows = createWindows({
       origin,

@@ -5,14 +5,16 @@
 // Only 'electron' may be imported at run time: a sandboxed preload gets a tiny require() that
 // knows no other module. Types from shared/ are erased by the compiler, so they are fine.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { AppEventListener, KefuBridge } from '../../shared/bridge';
+import type { AppEventListener, KefuBridge, ReportPdfResult } from '../../shared/bridge';
 import type { AppEvent, AppEventType, MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 
-// Same strings as IPC_INVOKE_CHANNEL / IPC_EVENT_CHANNEL in shared/bridge.ts (a unit test keeps
-// them equal); repeated here because importing a value would need a require() the sandbox lacks.
+// Same strings as IPC_INVOKE_CHANNEL / IPC_EVENT_CHANNEL / IPC_REPORT_PDF_CHANNEL in shared/bridge.ts
+// (a unit test keeps them equal); repeated here because importing a value would need a require()
+// the sandbox lacks.
 const INVOKE_CHANNEL = 'kefu:invoke';
 const EVENT_CHANNEL = 'kefu:event';
+const REPORT_PDF_CHANNEL = 'kefu:report-pdf';
 
 function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
   return ipcRenderer.invoke(INVOKE_CHANNEL, method, input) as Promise<Result<MethodOutput<M>>>;
@@ -33,5 +35,9 @@ function on<T extends AppEventType>(type: T, fn: AppEventListener<T>): () => voi
   };
 }
 
-const kefu: KefuBridge = { invoke, on };
+function saveReportPdf(title: string): Promise<Result<ReportPdfResult>> {
+  return ipcRenderer.invoke(REPORT_PDF_CHANNEL, String(title)) as Promise<Result<ReportPdfResult>>;
+}
+
+const kefu: KefuBridge = { invoke, on, saveReportPdf };
 contextBridge.exposeInMainWorld('kefu', kefu);

@@ -26,7 +26,7 @@ export const statsFiltersSchema = z.strictObject({
   tier: z.enum(['standard', 'key']).optional(),
   role: z.enum(['partner', 'end_customer']).optional(),
   agentId: idSchema.optional(),
-  departmentId: z.string().max(64).optional(),
+  departmentId: z.string().min(1).max(64).optional(),
 });
 export type StatsFilters = z.infer<typeof statsFiltersSchema>;
 

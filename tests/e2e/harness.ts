@@ -2,7 +2,7 @@
 // (no port, no server), with window.kefu bridged to a REAL core in this process. The bridge has
 // the same shape as Electron's preload: invoke(method, input) and on(type, fn) → unsubscribe.
 // Each launch gets a fresh data folder; the core's clock and the page's clock move together.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -80,6 +80,15 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     return route.fulfill({ status: 200, contentType: MIME[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
   });
   await context.exposeBinding('__kefuInvoke', (_source, method: unknown, input: unknown) => core.invoke(method, input));
+  // The report page's PDF: in the app the main process prints the asking page with printToPDF
+  // (electron/main/reportPdf.ts); here Chromium prints it with page.pdf, into the data folder.
+  await context.exposeBinding('__kefuReportPdf', async (source, title: unknown) => {
+    const dir = join(dataDir, 'pdf');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${String(title).replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'report'}.pdf`);
+    writeFileSync(file, await source.page.pdf({ format: 'A4', printBackground: true }));
+    return { ok: true, value: { file } };
+  });
   await context.addInitScript(bridgeScript);
   const offEvents = core.on((event: AppEvent) => {
     for (const p of context.pages()) {
@@ -132,6 +141,7 @@ const bridgeScript = `
   window.__kefuEmit = (e) => listeners.forEach((l) => l(e));
   window.kefu = Object.freeze({
     invoke: (method, input) => window.__kefuInvoke(method, input),
+    saveReportPdf: (title) => window.__kefuReportPdf(String(title)),
     on(type, fn) {
       const listener = (e) => { if (e.type === type) fn(e); };
       listeners.add(listener);

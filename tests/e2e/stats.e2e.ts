@@ -208,6 +208,16 @@ test('the weekly report printed to PDF, in both languages; ticket history finds 
     expect(text).toContain(centre.agents[0]!.displayName);
     // The toolbar is not printed.
     expect(text).not.toContain(lang === 'zh-CN' ? '返回统计' : 'Back to statistics');
+    // The toolbar's "Save as PDF": the page asks the shell, which prints this very page.
+    await page.getByTestId('report-pdf').click();
+    await page.mouse.move(1300, 400); // no hover colour left on the button for the next screenshot
+    const saved = page.locator('.ant-message-notice', { hasText: lang === 'zh-CN' ? '报表已保存为 PDF' : 'Report saved as PDF' });
+    await expect(saved).toBeVisible();
+    const savedFile = join(app.dataDir, 'pdf', readdirSync(join(app.dataDir, 'pdf')).find((f) => f.includes(title))!);
+    expect(execFileSync('pdftotext', ['-layout', savedFile, '-'], { encoding: 'utf8' })).toContain(centre.agents[0]!.displayName);
+    // The page's clock only moves when told: let the toast time out before the next screenshot.
+    await app.advance(5000);
+    await saved.waitFor({ state: 'hidden' });
     const prefix = join(SCREENS_DIR, `report.weekly.${lang}.page`);
     execFileSync('pdftoppm', ['-png', '-r', '60', pdf, prefix]);
     expect(readdirSync(SCREENS_DIR).filter((f) => f.startsWith(`report.weekly.${lang}.page`)).length).toBeGreaterThanOrEqual(1);

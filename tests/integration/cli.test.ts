@@ -41,6 +41,13 @@ describe('npm run cli', () => {
     expect(r.stderr).toMatch(/No Kefu Desk database at .*nowhere/);
   });
 
+  it('stats rebuild rebuilds the statistics cache and says how many tickets it read', () => {
+    const r = cli('stats', 'rebuild', '--data', tmp.dir);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ tickets: 0, rollupRows: 0, ms: expect.any(Number) });
+    expect(cli('--help').stdout).toContain('stats rebuild');
+  });
+
   it('db check detects a tampered audit row and exits 1', async () => {
     const Database = (await import('better-sqlite3')).default;
     const db = new Database(resolve(tmp.dir, 'kefu.sqlite'));

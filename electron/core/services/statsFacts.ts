@@ -1,106 +1,122 @@
 // The facts cache behind every statistics figure: one row per ticket (ticket_facts) derived from
-// the ticket row and its events with shared/sla's arithmetic. It is kept current by replaying the
-// ticket events past a watermark (stats_state.event_seq), so no ticket handler has to know about
-// it, and it can be dropped and rebuilt at any time (rebuildFacts) with the same result.
-import { MINUTE_MS, workingMinutesBetween, type CatalogueTarget, type Pause } from '../../../shared/sla';
+// the ticket row (read as everywhere else, services/ticketRows.ts) and its events with shared/sla's
+// arithmetic, and the day/month rollups summed from those facts (statsRollup.ts). It is kept
+// current by replaying the tickets whose events are past a watermark (stats_state.event_seq) or
+// whose customer changed (stats_dirty), so no ticket handler has to know about it, and it can be
+// dropped and rebuilt at any time with the same result.
+//
+// Building it for a large centre takes minutes, so it is built in slices of a few thousand
+// tickets, each its own short transaction, scheduled with setImmediate between them: the app
+// stays responsive and the statistics calls answer "being prepared" (errors.statsPreparing, with
+// the progress) until it is done. A small centre (the tests, a new centre) is built at once.
+import { MINUTE_MS, offsetMsAt, workingMinutesBetween } from '../../../shared/sla';
+import { DomainError } from '../../../shared/result';
 import { localDay, mondayIndex } from '../../../shared/stats/period';
-import { offsetMsAt } from '../../../shared/sla';
+import type { TicketRow } from '../../../shared/tickets/types';
 import type { Db } from '../db/open';
 import { compiledCalendar } from './calendars';
 import { getSetting } from './settings';
+import { RollupDelta, writeDelta, type Fact } from './statsRollup';
+import { TICKET_SELECT, complaintOf, toTicketRow, type TicketRecord } from './ticketRows';
 import { ticketSlaStatus } from './ticketSla';
 
-interface SourceRow {
-  id: string;
-  customer_id: string;
-  type_code: string;
-  category: string;
-  tier: string;
-  channel: string;
-  assignee_id: string | null;
-  department_id: string | null;
-  target: string;
-  created_at: number;
-  pauses: string;
-  paused_since: number | null;
-  due_at: number;
-  warning_at: number;
-  beyond_known_years: number;
-  feedback_at: number | null;
-  closed_at: number | null;
-  complaint: string | null;
-  is_open: number;
-  accepted_at: number | null;
+interface EventFacts {
+  acceptedAt: number | null;
   reopens: number;
   transfers: number;
 }
 
-// Per ticket: the first accept, reopens, and transfers AFTER the first accept (handing a new,
-// unaccepted ticket to an agent is dispatch, not a transfer). With ids, only those tickets.
-const source = (ids: boolean) => {
-  const only = (col: string) => (ids ? `WHERE ${col} IN (SELECT value FROM json_each(@ids))` : '');
-  return `
-  WITH a AS (
-    SELECT ticket_id, min(CASE WHEN kind = 'accept' THEN at END) AS accepted_at, min(CASE WHEN kind = 'accept' THEN seq END) AS accept_seq,
-           sum(kind = 'reopen') AS reopens
-    FROM ticket_events ${only('ticket_id')} GROUP BY ticket_id
-  ), x AS (
-    SELECT e.ticket_id, count(*) AS transfers FROM a JOIN ticket_events e ON e.ticket_id = a.ticket_id
-    WHERE e.kind IN ('transferred', 'forwarded') AND e.seq > a.accept_seq GROUP BY e.ticket_id
-  )
-  SELECT t.id, t.customer_id, t.type_code, t.category, t.tier, t.channel, t.assignee_id, t.department_id, t.target,
-         t.created_at, t.pauses, t.paused_since, t.due_at, t.warning_at, t.beyond_known_years, t.feedback_at, t.closed_at,
-         t.complaint, t.is_open, a.accepted_at, coalesce(a.reopens, 0) AS reopens, coalesce(x.transfers, 0) AS transfers
-  FROM tickets t LEFT JOIN a ON a.ticket_id = t.id LEFT JOIN x ON x.ticket_id = t.id ${only('t.id')}`;
-};
-const SOURCE = source(true);
+const NO_EVENTS: EventFacts = { acceptedAt: null, reopens: 0, transfers: 0 };
 
-const COLUMNS = [
-  'ticket_id', 'created_at', 'created_day', 'created_how', 'type_code', 'category', 'channel', 'tier', 'customer_id', 'assignee_id',
-  'department_id', 'accepted_at', 'feedback_at', 'feedback_day', 'closed_at', 'response_min', 'handling_min', 'resolution_min',
-  'overtime_min', 'breached', 'reopens', 'transfers', 'complaint_category', 'complaint_department', 'is_open', 'updated_at',
-] as const;
-
-const UPSERT = `INSERT OR REPLACE INTO ticket_facts (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`;
+/**
+ * The first accept, reopens, and transfers AFTER the first accept (handing a new, unaccepted
+ * ticket to an agent is dispatch, not a transfer), for the given tickets; in seq order, so "after
+ * the first accept" is simply "after it was seen".
+ */
+function eventFactsOf(db: Db, ids: string[]): Map<string, EventFacts> {
+  const out = new Map<string, EventFacts>();
+  const rows = db
+    .prepare(
+      `SELECT ticket_id, at, kind FROM ticket_events WHERE ticket_id IN (SELECT value FROM json_each(?))
+       AND kind IN ('accept', 'reopen', 'transferred', 'forwarded') ORDER BY ticket_id, seq`,
+    )
+    .raw()
+    .all(JSON.stringify(ids)) as [string, number, string][];
+  for (const [ticketId, at, kind] of rows) {
+    let e = out.get(ticketId);
+    if (!e) out.set(ticketId, (e = { acceptedAt: null, reopens: 0, transfers: 0 }));
+    if (kind === 'accept') e.acceptedAt ??= at;
+    else if (kind === 'reopen') e.reopens++;
+    else if (e.acceptedAt !== null) e.transfers++;
+  }
+  return out;
+}
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** The fact row of one ticket, in COLUMNS order. */
-function factOf(db: Db, r: SourceRow, timeZone: string, now: number): unknown[] {
-  const target = JSON.parse(r.target) as CatalogueTarget;
-  const pauses = JSON.parse(r.pauses) as Pause[];
-  const createdDay = localDay(timeZone, r.created_at);
-  const hour = Math.floor((r.created_at + offsetMsAt(timeZone, r.created_at) - createdDay * 86_400_000) / 3_600_000);
+/** The fact of one ticket. */
+function factOf(db: Db, r: TicketRecord, e: EventFacts, timeZone: string, now: number): Fact {
+  const t: TicketRow = toTicketRow(r);
+  const createdDay = localDay(timeZone, t.createdAt);
+  const hour = Math.floor((t.createdAt + offsetMsAt(timeZone, t.createdAt) - createdDay * 86_400_000) / 3_600_000);
+  const feedbackAt = t.sla.feedbackAt;
   let handling: number | null = null;
   let resolution: number | null = null;
   let overtime: number | null = null;
   let breached = 0;
-  if (r.feedback_at !== null) {
-    const status = ticketSlaStatus(
-      db,
-      { target, start: r.created_at, pauses, pausedSince: null, feedbackAt: r.feedback_at, dueAt: r.due_at, warningAt: r.warning_at, beyondKnownYears: r.beyond_known_years === 1 },
-      r.feedback_at,
-    );
+  if (feedbackAt !== null) {
+    const status = ticketSlaStatus(db, { ...t.sla, pausedSince: null }, feedbackAt);
     resolution = round2(status.elapsedMs / MINUTE_MS);
     overtime = round2(status.overtimeMinutes);
     breached = status.overtimeMs > 0 ? 1 : 0;
-    if (r.accepted_at !== null) {
-      const calendar = compiledCalendar(db, target.calendarId);
-      handling = calendar ? round2(workingMinutesBetween(calendar, Math.min(r.accepted_at, r.feedback_at), r.feedback_at, pauses)) : null;
+    if (e.acceptedAt !== null) {
+      const calendar = compiledCalendar(db, t.sla.target.calendarId);
+      handling = calendar ? round2(workingMinutesBetween(calendar, Math.min(e.acceptedAt, feedbackAt), feedbackAt, t.sla.pauses)) : null;
     }
   }
-  const complaint = r.complaint ? (JSON.parse(r.complaint) as { category?: string; responsibleDepartmentId?: string | null }) : null;
-  return [
-    r.id, r.created_at, createdDay, mondayIndex(createdDay) * 24 + hour, r.type_code, r.category, r.channel, r.tier, r.customer_id,
-    r.assignee_id, r.department_id, r.accepted_at, r.feedback_at, r.feedback_at === null ? null : localDay(timeZone, r.feedback_at),
-    r.closed_at, r.accepted_at === null ? null : round2((r.accepted_at - r.created_at) / MINUTE_MS), handling, resolution, overtime,
-    breached, r.reopens, r.transfers, complaint?.category ? complaint.category : null, complaint?.responsibleDepartmentId ?? null,
-    r.is_open, now,
-  ];
+  const complaint = complaintOf(r);
+  return {
+    ticket_id: t.id,
+    created_at: t.createdAt,
+    created_day: createdDay,
+    created_how: mondayIndex(createdDay) * 24 + hour,
+    type_code: t.typeCode,
+    category: t.category,
+    channel: t.channel,
+    tier: t.tier,
+    customer_id: t.customer.id,
+    customer_role: t.customer.role,
+    assignee_id: t.assignee?.id ?? null,
+    department_id: t.departmentId,
+    accepted_at: e.acceptedAt,
+    feedback_at: feedbackAt,
+    feedback_day: feedbackAt === null ? null : localDay(timeZone, feedbackAt),
+    closed_at: t.closedAt,
+    response_min: e.acceptedAt === null ? null : round2((e.acceptedAt - t.createdAt) / MINUTE_MS),
+    handling_min: handling,
+    resolution_min: resolution,
+    overtime_min: overtime,
+    breached,
+    reopens: e.reopens,
+    transfers: e.transfers,
+    complaint_category: complaint?.category ? complaint.category : null,
+    complaint_department: complaint?.responsibleDepartmentId ?? null,
+    is_open: r.is_open,
+    updated_at: now,
+  };
 }
+
+const COLUMNS: (keyof Fact)[] = [
+  'ticket_id', 'created_at', 'created_day', 'created_how', 'type_code', 'category', 'channel', 'tier', 'customer_id', 'customer_role',
+  'assignee_id', 'department_id', 'accepted_at', 'feedback_at', 'feedback_day', 'closed_at', 'response_min', 'handling_min',
+  'resolution_min', 'overtime_min', 'breached', 'reopens', 'transfers', 'complaint_category', 'complaint_department', 'is_open', 'updated_at',
+];
+const UPSERT = `INSERT OR REPLACE INTO ticket_facts (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`;
 
 const centreZone = (db: Db): string => getSetting(db, 'centre')?.timeZone ?? 'Asia/Shanghai';
 const lastSeq = (db: Db): number => (db.prepare('SELECT coalesce(max(seq), 0) FROM ticket_events').pluck().get() as number) ?? 0;
+/** Tickets are never deleted one by one (only archived whole), so the last rowid is their count, cheaply. */
+const ticketCount = (db: Db): number => (db.prepare('SELECT coalesce(max(rowid), 0) FROM tickets').pluck().get() as number) ?? 0;
 
 function setState(db: Db, seq: number, timeZone: string, now: number): void {
   db.prepare(
@@ -109,65 +125,174 @@ function setState(db: Db, seq: number, timeZone: string, now: number): void {
   ).run(seq, timeZone, now);
 }
 
-const REBUILD_CHUNK = 10_000;
-
-const TICKET_COLUMNS = `t.id, t.customer_id, t.type_code, t.category, t.tier, t.channel, t.assignee_id, t.department_id, t.target,
-  t.created_at, t.pauses, t.paused_since, t.due_at, t.warning_at, t.beyond_known_years, t.feedback_at, t.closed_at, t.complaint, t.is_open`;
-
-/**
- * Drops and recomputes every fact. One sequential pass over the events that matter (in seq
- * order, so "after the first accept" is simply "after it was seen"), then the tickets in rowid
- * chunks. Returns the number of tickets.
- */
-export function rebuildFacts(db: Db, now: number): number {
-  const tz = centreZone(db);
-  const seq = lastSeq(db);
-  const events = new Map<string, { acceptedAt: number | null; reopens: number; transfers: number }>();
-  const scan = db.prepare("SELECT ticket_id, at, kind FROM ticket_events WHERE kind IN ('accept', 'reopen', 'transferred', 'forwarded') ORDER BY seq").raw();
-  for (const [ticketId, at, kind] of scan.iterate() as IterableIterator<[string, number, string]>) {
-    let e = events.get(ticketId);
-    if (!e) events.set(ticketId, (e = { acceptedAt: null, reopens: 0, transfers: 0 }));
-    if (kind === 'accept') e.acceptedAt ??= at;
-    else if (kind === 'reopen') e.reopens++;
-    else if (e.acceptedAt !== null) e.transfers++;
-  }
-  db.prepare('DELETE FROM ticket_facts').run();
+/** Writes the facts of these ticket rows and their share of the rollups (replacing older facts). */
+function writeFacts(db: Db, rows: TicketRecord[], timeZone: string, now: number, replacing: boolean): void {
+  if (rows.length === 0) return;
+  const events = eventFactsOf(db, rows.map((r) => r.id));
+  const delta = new RollupDelta();
+  const old = replacing ? db.prepare('SELECT * FROM ticket_facts WHERE ticket_id = ?') : null;
   const upsert = db.prepare(UPSERT);
-  const chunk = db.prepare(`SELECT t.rowid AS rowid, ${TICKET_COLUMNS} FROM tickets t WHERE t.rowid > ? ORDER BY t.rowid LIMIT ?`);
-  let n = 0;
-  let after = -1;
-  for (;;) {
-    const rows = chunk.all(after, REBUILD_CHUNK) as (Omit<SourceRow, 'accepted_at' | 'reopens' | 'transfers'> & { rowid: number })[];
-    if (rows.length === 0) break;
-    after = rows[rows.length - 1]!.rowid;
-    for (const r of rows) {
-      const e = events.get(r.id);
-      upsert.run(...(factOf(db, { ...r, accepted_at: e?.acceptedAt ?? null, reopens: e?.reopens ?? 0, transfers: e?.transfers ?? 0 }, tz, now) as never[]));
-    }
-    n += rows.length;
+  for (const r of rows) {
+    const before = old?.get(r.id) as Fact | undefined;
+    if (before) delta.add(before, -1);
+    const fact = factOf(db, r, events.get(r.id) ?? NO_EVENTS, timeZone, now);
+    delta.add(fact, 1);
+    upsert.run(fact);
   }
-  setState(db, seq, tz, now);
-  return n;
+  writeDelta(db, delta, replacing);
 }
 
+/** Tickets per slice of a build: a short transaction (tens of ms) between two turns of the event loop. */
+const SLICE = 500;
+
+/** A build in slices: start() empties the cache, step() does one slice and says if more are left. */
+class FactsBuild {
+  private after = -1; // last rowid done; -1 before the cache was emptied
+  done = 0;
+  readonly total: number;
+  private readonly seq: number;
+  private readonly timeZone: string;
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number,
+  ) {
+    this.total = ticketCount(db);
+    this.seq = lastSeq(db);
+    this.timeZone = centreZone(db);
+  }
+
+  /** One slice in its own transaction; false when every ticket has its fact (the cache is then ready). */
+  step(): boolean {
+    return this.db.transaction(() => {
+      if (this.after === -1) {
+        // Emptied in the first slice's own transaction (not in a caller's, which may roll back).
+        // Plain DELETEs without WHERE: SQLite truncates the tables instead of deleting row by row.
+        for (const table of ['ticket_facts', 'stats_rollup', 'stats_rollup_team', 'stats_rollup_agent', 'stats_arrivals', 'stats_dirty']) this.db.prepare(`DELETE FROM ${table}`).run();
+        this.db.prepare("DELETE FROM stats_state WHERE id = 'facts'").run();
+        this.after = 0;
+      }
+      const rows = this.db.prepare(`${TICKET_SELECT} WHERE t.rowid > ? ORDER BY t.rowid LIMIT ?`).all(this.after, SLICE) as TicketRecord[];
+      if (rows.length > 0) {
+        this.after = rows[rows.length - 1]!.rowid;
+        writeFacts(this.db, rows, this.timeZone, this.now(), false);
+        this.done += rows.length;
+        return true;
+      }
+      // Tickets that changed while the build ran are past `seq`: the next refresh replays them.
+      setState(this.db, this.seq, this.timeZone, this.now());
+      return false;
+    })();
+  }
+}
+
+const running = new WeakMap<Db, FactsBuild>();
+
+/** The progress of a background build, or null when none runs. */
+export function factsBuildProgress(db: Db): { done: number; total: number } | null {
+  const b = running.get(db);
+  return b ? { done: b.done, total: b.total } : null;
+}
+
+export interface BuildHooks {
+  onDone?: (tickets: number) => void;
+  /** A slice failed: the build stops (the cache stays unbuilt; the next statistics call starts again). */
+  onError?: (err: unknown) => void;
+}
+
+const hooksOf = new WeakMap<Db, BuildHooks>();
+
+/** Where background builds of this database report (the core's logger). */
+export function setFactsBuildHooks(db: Db, hooks: BuildHooks): void {
+  hooksOf.set(db, hooks);
+}
+
+/** Starts building the cache in the background (no-op when a build already runs). */
+export function startFactsBuild(db: Db, now: () => number): void {
+  if (running.has(db)) return;
+  const build = new FactsBuild(db, now);
+  running.set(db, build);
+  const next = () => {
+    if (running.get(db) !== build || !db.open) return;
+    let more: boolean;
+    try {
+      more = build.step();
+    } catch (err) {
+      running.delete(db);
+      hooksOf.get(db)?.onError?.(err);
+      return;
+    }
+    if (more) setImmediate(next);
+    else {
+      running.delete(db);
+      hooksOf.get(db)?.onDone?.(build.done);
+    }
+  };
+  setImmediate(next);
+}
+
+/** Stops a background build (the core's close); the cache is left unbuilt and restarts next time. */
+export function stopFactsBuild(db: Db): void {
+  running.delete(db);
+}
+
+/** Drops and recomputes every fact and rollup at once (tests, the bench, small centres). Returns the number of tickets. */
+export function rebuildFacts(db: Db, now: number): number {
+  running.delete(db);
+  const build = new FactsBuild(db, () => now);
+  while (build.step());
+  return build.done;
+}
+
+/** A centre up to this many tickets builds its cache inside the first statistics call (a second or two). */
+export const SYNC_BUILD_LIMIT = 30_000;
 /** Beyond this many changed tickets a full rebuild is cheaper than replaying them one by one. */
 const REPLAY_LIMIT = 20_000;
 
+/** Thrown while the cache is built in the background: the screen says so and asks again. */
+function preparing(db: Db): DomainError {
+  const p = factsBuildProgress(db) ?? { done: 0, total: ticketCount(db) };
+  const percent = p.total > 0 ? Math.min(99, Math.floor((p.done / p.total) * 100)) : 0;
+  return new DomainError('CONFLICT', 'errors.statsPreparing', `The statistics are being prepared (${percent} %).`, { percent });
+}
+
 /**
- * Brings the facts up to the latest ticket event. Cheap when nothing changed (two index look-ups);
- * run at the start of every statistics call, inside its transaction.
+ * Brings the facts and rollups up to the latest ticket event; run at the start of every statistics
+ * call, inside its transaction. Cheap when nothing changed (three index look-ups). While a large
+ * centre's cache is (re)built in the background it throws errors.statsPreparing.
  */
-export function refreshFacts(db: Db, now: number): { replayed: number; rebuilt: boolean } {
+export function refreshFacts(db: Db, now: number, clock: () => number = () => now): { replayed: number; rebuilt: boolean } {
+  if (running.has(db)) throw preparing(db);
   const tz = centreZone(db);
   const state = db.prepare("SELECT event_seq, time_zone FROM stats_state WHERE id = 'facts'").get() as { event_seq: number; time_zone: string } | undefined;
   const seq = lastSeq(db);
-  if (!state || state.time_zone !== tz) return { replayed: rebuildFacts(db, now), rebuilt: true };
-  if (seq === state.event_seq) return { replayed: 0, rebuilt: false };
-  const ids = db.prepare('SELECT DISTINCT ticket_id FROM ticket_events WHERE seq > ? AND seq <= ?').pluck().all(state.event_seq, seq) as string[];
-  if (ids.length > REPLAY_LIMIT) return { replayed: rebuildFacts(db, now), rebuilt: true };
-  const upsert = db.prepare(UPSERT);
-  const json = JSON.stringify(ids);
-  for (const r of db.prepare(SOURCE).all({ ids: json }) as SourceRow[]) upsert.run(...(factOf(db, r, tz, now) as never[]));
+  const rebuild = () => {
+    if (ticketCount(db) <= SYNC_BUILD_LIMIT) return { replayed: rebuildFacts(db, now), rebuilt: true };
+    startFactsBuild(db, clock);
+    throw preparing(db);
+  };
+  if (!state || state.time_zone !== tz) return rebuild();
+  const dirty = db.prepare('SELECT count(*) FROM stats_dirty').pluck().get() as number;
+  if (seq === state.event_seq && dirty === 0) return { replayed: 0, rebuilt: false };
+  const ids = db
+    .prepare('SELECT DISTINCT ticket_id FROM ticket_events WHERE seq > ? AND seq <= ? UNION SELECT ticket_id FROM stats_dirty')
+    .pluck()
+    .all(state.event_seq, seq) as string[];
+  if (ids.length > REPLAY_LIMIT) return rebuild();
+  for (let i = 0; i < ids.length; i += SLICE) {
+    const rows = db.prepare(`${TICKET_SELECT} WHERE t.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids.slice(i, i + SLICE))) as TicketRecord[];
+    writeFacts(db, rows, tz, now, true);
+  }
+  db.prepare('DELETE FROM stats_dirty').run();
   setState(db, seq, tz, now);
   return { replayed: ids.length, rebuilt: false };
+}
+
+/** Starts the background build at start-up when a large centre's cache is missing or stale. */
+export function prepareFactsAtStart(db: Db, now: () => number): boolean {
+  const state = db.prepare("SELECT time_zone FROM stats_state WHERE id = 'facts'").get() as { time_zone: string } | undefined;
+  if (state && state.time_zone === centreZone(db)) return false;
+  if (ticketCount(db) <= SYNC_BUILD_LIMIT) return false;
+  startFactsBuild(db, now);
+  return true;
 }

@@ -166,7 +166,10 @@ export class Notification extends FakeEmitter {
 
 export const powerMonitor = new FakeEmitter();
 
-export const dialog = { showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })) };
+export const dialog = {
+  showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
+  showSaveDialog: vi.fn(async (): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
+};
 
 export const app = {
   setBadgeCount: vi.fn(() => true),

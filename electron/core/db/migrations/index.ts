@@ -11,6 +11,7 @@ import { m007Stats } from './007_stats';
 import { m008Sync } from './008_sync';
 import { m009Customers360 } from './009_customers360';
 import { m010HubCallbacks } from './010_hub_callbacks';
+import { m011StatsRollup } from './011_stats_rollup';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m008Sync,
   m009Customers360,
   m010HubCallbacks,
+  m011StatsRollup,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

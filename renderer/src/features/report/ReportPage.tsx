@@ -2,8 +2,8 @@
 // browser's print (and Electron's printToPDF) gets exactly the report. The page is the same
 // self-contained HTML the monthly archive stores (shared/stats/reportHtml.ts), shown in a shadow
 // root so its styles touch nothing else.
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Flex, Segmented, Spin } from 'antd';
+import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Flex, Segmented, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,21 @@ export function ReportPage() {
   const [data, setData] = useState<ReportData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const host = useRef<HTMLDivElement>(null);
+  const [savingPdf, setSavingPdf] = useState(false);
+  const { message } = App.useApp();
+
+  /** The main process asks where to save and prints this page (its print CSS hides the toolbar). */
+  const savePdf = async () => {
+    if (!data) return;
+    setSavingPdf(true);
+    try {
+      const r = await window.kefu.saveReportPdf(reportTitle(data, language));
+      if (!r.ok) void message.error(t(r.error.messageKey, { defaultValue: t('errors.unknown') }));
+      else if (r.value) void message.success(t('report.pdfSaved', { file: r.value.file }));
+    } finally {
+      setSavingPdf(false);
+    }
+  };
 
   useEffect(() => {
     let live = true;
@@ -61,7 +76,10 @@ export function ReportPage() {
           options={(['daily', 'weekly', 'monthly'] as const).map((k) => ({ value: k, label: <span data-testid={`report-${k}`}>{t(`report.kind.${k}`)}</span> }))}
         />
         <DatePicker allowClear={false} value={dayjs(day)} onChange={(d) => d && setDay(d.format('YYYY-MM-DD'))} aria-label={t('report.day')} data-testid="report-day" />
-        <Button type="primary" icon={<PrinterOutlined />} disabled={!data} onClick={() => window.print()} data-testid="report-print">
+        <Button type="primary" icon={<FilePdfOutlined />} disabled={!data || savingPdf} loading={savingPdf} onClick={() => void savePdf()} data-testid="report-pdf">
+          {t('report.pdf')}
+        </Button>
+        <Button icon={<PrinterOutlined />} disabled={!data} onClick={() => window.print()} data-testid="report-print">
           {t('report.print')}
         </Button>
       </Flex>

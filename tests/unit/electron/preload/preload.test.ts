@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { KefuBridge } from '../../../../shared/bridge';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../../../shared/bridge';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, IPC_REPORT_PDF_CHANNEL } from '../../../../shared/bridge';
 import type { AppEvent } from '../../../../shared/contract';
 import { contextBridge, ipcRenderer } from '../electron-mock';
 
@@ -25,8 +25,9 @@ const sessionChanged: AppEvent = { type: 'session.changed', user: null };
 const usersChanged: AppEvent = { type: 'users.changed' };
 
 describe('the preload bridge', () => {
-  it('exposes exactly invoke and on, as named functions', () => {
-    expect(Object.keys(kefu).sort()).toEqual(['invoke', 'on']);
+  it('exposes exactly invoke, on and saveReportPdf, as named functions', () => {
+    expect(Object.keys(kefu).sort()).toEqual(['invoke', 'on', 'saveReportPdf']);
+    expect(kefu.saveReportPdf.name).toBe('saveReportPdf');
     expect(kefu.invoke.name).toBe('invoke');
     expect(kefu.on.name).toBe('on');
   });
@@ -35,6 +36,12 @@ describe('the preload bridge', () => {
     ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: 'status' });
     await expect(kefu.invoke('app.status', {})).resolves.toEqual({ ok: true, value: 'status' });
     expect(ipcRenderer.invoke).toHaveBeenCalledWith(IPC_INVOKE_CHANNEL, 'app.status', {});
+  });
+
+  it('asks for the report PDF on its one channel with the title only', async () => {
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { file: '/tmp/r.pdf' } });
+    await expect(kefu.saveReportPdf('周报')).resolves.toEqual({ ok: true, value: { file: '/tmp/r.pdf' } });
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(IPC_REPORT_PDF_CHANNEL, '周报');
   });
 
   it('delivers only the subscribed event type, without the IPC event object', () => {
@@ -80,6 +87,7 @@ describe('the preload bridge', () => {
   it('uses the same channel names as the main side', () => {
     expect(source).toContain(`const INVOKE_CHANNEL = '${IPC_INVOKE_CHANNEL}'`);
     expect(source).toContain(`const EVENT_CHANNEL = '${IPC_EVENT_CHANNEL}'`);
+    expect(source).toContain(`const REPORT_PDF_CHANNEL = '${IPC_REPORT_PDF_CHANNEL}'`);
   });
 
   it("imports nothing at run time but 'electron' (a sandboxed preload cannot require)", () => {
