@@ -43,6 +43,10 @@ describe('migration 10: name-based callback ids', () => {
         db.prepare(`UPDATE due_moments SET subject_id = ? WHERE kind = 'callback.due' AND subject_id = ?`).run(old, c);
       }
       db.exec('ALTER TABLE sync_state DROP COLUMN shared_tables');
+      // Migration 11 (statistics rollups) comes after this one: undone too, so both run again.
+      db.exec(`DROP TRIGGER stats_dirty_role; DROP TRIGGER stats_dirty_customer;
+               DROP TABLE stats_rollup; DROP TABLE stats_rollup_team; DROP TABLE stats_rollup_agent;
+               DROP TABLE stats_arrivals; DROP TABLE stats_dirty;`);
       db.pragma('user_version = 9');
     })();
     db.pragma('foreign_keys = ON');
