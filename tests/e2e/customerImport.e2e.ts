@@ -146,7 +146,7 @@ test('import (en): a report in English, the fixed file picked again, applied who
   await expect(page.getByTestId('import-summary')).toContainText('3 rows: 2 can be imported, problems in 1');
   await expect(page.getByTestId('import-problems')).toContainText('Not a valid phone number');
   await settle(page);
-  await screenshot(page, 'en-64-import-report');
+  await screenshot(page, 'en-68-import-report');
 
   // The admin fixes the phone in Excel and picks the file again.
   await page.getByTestId('import-again').click();
@@ -157,7 +157,7 @@ test('import (en): a report in English, the fixed file picked again, applied who
   await page.getByTestId('import-apply').click();
   await expect(page.getByTestId('import-done')).toContainText('Imported 3 customers and 2 assets');
   await settle(page);
-  await screenshot(page, 'en-66-import-done');
+  await screenshot(page, 'en-69-import-done');
   await page.getByTestId('import-close').click();
   await searchFinds(page, 'N12345', 'Li Na');
   await searchFinds(page, '0013', 'Zhang Wei');
