@@ -156,6 +156,7 @@ test('import (en): a report in English, the fixed file picked again, applied who
   await expect(page.getByTestId('import-summary')).toContainText('All 3 rows can be imported');
   await page.getByTestId('import-apply').click();
   await expect(page.getByTestId('import-done')).toContainText('Imported 3 customers and 2 assets');
+  await dismissNotices(page);
   await settle(page);
   await screenshot(page, 'en-69-import-done');
   await page.getByTestId('import-close').click();
