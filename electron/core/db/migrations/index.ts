@@ -10,6 +10,7 @@ import { m006IntakeAndSignIn } from './006_intake_and_sign_in';
 import { m007Stats } from './007_stats';
 import { m008Sync } from './008_sync';
 import { m009Customers360 } from './009_customers360';
+import { m011CallbacksByAsset } from './011_callbacks_by_asset';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m007Stats,
   m008Sync,
   m009Customers360,
+  m011CallbacksByAsset,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
