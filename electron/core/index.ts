@@ -1,5 +1,7 @@
 // createCore: the whole back end without Electron. Opens (and checks, backs up, migrates) the
 // database, builds the registry, and closes cleanly. The shell, the CLI and every test use it.
+// First: exceljs must load its UTF-8 decoder in streaming mode (see the file).
+import './services/exceljsUtf8';
 import { mkdirSync } from 'node:fs';
 import type { AppEvent, MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import type { HubStatus } from '../../shared/hub';

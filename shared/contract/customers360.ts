@@ -14,6 +14,8 @@ import { none } from './foundation';
 const importRows = z.array(z.array(z.string().max(1000, 'validation.tooLong')).max(60)).max(5000);
 const importMapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0).max(59));
 const importOf = z.strictObject({ importId: idSchema, mapping: importMapping, hasHeader: z.boolean() });
+/** skipInvalid: the admin chose to leave out the rows the check reported; the rest land in one transaction. */
+const importApply = importOf.extend({ skipInvalid: z.boolean().optional() });
 
 export interface ImportReport {
   /** Data rows in the file (without the header). */
@@ -23,6 +25,20 @@ export interface ImportReport {
   problems: RowProblem[];
   preview: { row: number; name: string; phones: string[]; assets: string[] }[];
 }
+
+/** Where reading an uploaded file stands; `head` holds its first rows once read (mapping and preview). */
+export interface ImportReadStatus {
+  state: 'uploading' | 'reading' | 'read' | 'failed';
+  /** Share of the file read, 0–1. */
+  fraction: number;
+  rows: number;
+  kind: 'xlsx' | 'csv' | null;
+  error: { messageKey: string; message: string } | null;
+  head: string[][];
+}
+
+/** A part of a file's bytes, base64 (≤ 150 KB of bytes a part keeps the call under the bridge's limit). */
+const uploadPartSchema = z.string().max(210_000, 'validation.tooLong').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'validation.base64');
 
 export const customers360Methods = {
   /** Customers with exactly this name: creating another one warns and offers them. */
@@ -58,10 +74,17 @@ export const customers360Methods = {
     }),
   ),
 
-  /** Import in steps: stage the file's rows (≤ 5,000 per call), check the mapping, apply all or nothing. */
+  /**
+   * Import in steps: upload the file's bytes in parts (in order, part 0 starts over), read them
+   * (an .xlsx or CSV, in the background: follow import.status), or stage rows directly (≤ 5,000
+   * per call); check the mapping; apply all or nothing.
+   */
+  'import.upload': def<{ received: number }>()('supervisor', z.strictObject({ importId: idSchema, part: z.number().int().min(0).max(1000), bytes: uploadPartSchema })),
+  'import.read': def<ImportReadStatus>()('supervisor', z.strictObject({ importId: idSchema })),
+  'import.status': def<ImportReadStatus>()('supervisor', z.strictObject({ importId: idSchema })),
   'import.stage': def<{ staged: number }>()('supervisor', z.strictObject({ importId: idSchema, rows: importRows })),
   'import.check': def<ImportReport>()('supervisor', importOf),
-  'import.apply': def<{ customers: number; assets: number }>()('supervisor', importOf),
+  'import.apply': def<{ customers: number; assets: number; skipped: number }>()('supervisor', importApply),
   'import.discard': def<null>()('supervisor', z.strictObject({ importId: idSchema })),
   /** Customers with their assets in the import layout, a page at a time; the first page is audited. */
   'export.customers': def<{ header: string[]; rows: string[][]; total: number }>()(

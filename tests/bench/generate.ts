@@ -162,7 +162,7 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-type Rng = () => number;
+export type Rng = () => number;
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
 function weighted<T>(entries: readonly (readonly [T, number])[]): (rng: Rng) => T {
   const total = entries.reduce((s, [, w]) => s + w, 0);
@@ -181,7 +181,7 @@ const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
 const surname = (rng: Rng) => SURNAMES[Math.floor(SURNAMES.length * rng() ** 2.2)]!;
 const GIVEN_ONE = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚辉玲桂丹萍鑫鹏华红建峰斌宇浩凯婷慧波琳晶欣颖倩雪琴云飞亮健莉兵林俊帅'.split('');
 const GIVEN_TWO = ['秀英', '秀兰', '桂英', '建华', '建国', '志强', '晓东', '海燕', '丽娟', '春梅', '文杰', '子涵', '梓萱', '浩然', '一诺', '雨涵', '欣怡', '宇轩', '俊杰', '晓燕', '建军', '红梅', '丽华', '志刚', '玉兰', '国强', '婷婷', '佳怡', '思远', '嘉欣', '明辉', '振华', '海涛', '晓峰', '雪梅', '金凤', '永刚', '立新', '小红', '天佑'];
-function personName(rng: Rng): string {
+export function personName(rng: Rng): string {
   // Two-character names (王伟) are very common and the hardest search case: ~45 %.
   return rng() < 0.45 ? surname(rng) + pick(rng, GIVEN_ONE) : surname(rng) + (rng() < 0.7 ? pick(rng, GIVEN_TWO) : pick(rng, GIVEN_ONE) + pick(rng, GIVEN_ONE));
 }
@@ -204,14 +204,14 @@ const MODELS = ['帕萨特', '朗逸', '卡罗拉', '凯美瑞', '雅阁', '轩�
 const isoDay = (ms: number) => new Date(ms + CN_OFFSET_MS).toISOString().slice(0, 10);
 
 /** A VIN with a correct ISO 3779 check digit (most real ones; the check is a warning anyway). */
-function vin(rng: Rng): string {
+export function vin(rng: Rng): string {
   const chars = [...pick(rng, WMI), ...Array.from({ length: 14 }, () => VIN_CHARS[Math.floor(rng() * VIN_CHARS.length)]!)];
   chars[8] = '0';
   chars[8] = vinCheckDigit(chars.join(''));
   return chars.join('');
 }
 
-function plate(rng: Rng): string {
+export function plate(rng: Rng): string {
   const province = rng() < 0.6 ? '沪' : PROVINCES[Math.floor(rng() * PROVINCES.length)]!;
   const letter = PLATE_LETTERS[Math.floor(rng() * 20)]!;
   if (rng() < 0.2) return `${province}${letter}${rng() < 0.5 ? 'D' : 'F'}${Math.floor(rng() * 1e5).toString().padStart(5, '0')}`; // new energy

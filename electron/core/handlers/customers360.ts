@@ -20,7 +20,7 @@ import {
   syncCallbackMoment,
 } from '../services/callbacks';
 import { customersNamed, insertCustomer, reindexKeys } from '../services/customers';
-import { checkRows, stage, stagingOf } from '../services/customerImport';
+import { checkRows, stage, stagingOf, startReading, uploadPart, type ReadState } from '../services/customerImport';
 import { exportHeader, exportRow } from '../../../shared/customers/importLayout';
 import type { AssetInput } from '../../../shared/customers/assets';
 import type { CustomerInput } from '../../../shared/tickets/schemas';
@@ -65,8 +65,15 @@ function unreadCount(ctx: CallContext): number {
     .get(w.params) as number;
 }
 
+function readStatus(read: ReadState, rows: string[][]) {
+  return { ...read, head: read.state === 'read' ? rows.slice(0, 20) : [] };
+}
+
 function stagedRows(ctx: CallContext, importId: string): string[][] {
   const s = stagingOf(ctx.db).get(importId);
+  if (s && s.read.state !== 'read') {
+    throw new DomainError('CONFLICT', 'errors.importNotRead', `Import ${importId} is ${s.read.state}, not read yet.`, { id: importId });
+  }
   if (!s) throw new DomainError('NOT_FOUND', 'errors.importNotFound', `No staged import ${importId}: stage the file again.`, { id: importId });
   return s.rows;
 }
@@ -205,6 +212,19 @@ export const customers360Handlers: HandlersOf<typeof customers360Methods> = {
     return mustGetCallback(ctx, id);
   },
 
+  'import.upload': ({ importId, part, bytes }, ctx) => ({ received: uploadPart(ctx.db, importId, part, Buffer.from(bytes, 'base64'), ctx.clock.now()) }),
+
+  'import.read': ({ importId }, ctx) => {
+    const read = startReading(ctx.db, importId, ctx.clock.now(), (err) => ctx.logger.error('import read failed', { importId, error: String(err) }));
+    return readStatus(read, []);
+  },
+
+  'import.status': ({ importId }, ctx) => {
+    const s = stagingOf(ctx.db).get(importId);
+    if (!s) throw new DomainError('NOT_FOUND', 'errors.importNotFound', `No staged import ${importId}: stage the file again.`, { id: importId });
+    return readStatus(s.read, s.rows);
+  },
+
   'import.stage': ({ importId, rows }, ctx) => ({ staged: stage(ctx.db, importId, rows, ctx.clock.now()) }),
 
   'import.check': ({ importId, mapping, hasHeader }, ctx) => {
@@ -222,9 +242,14 @@ export const customers360Handlers: HandlersOf<typeof customers360Methods> = {
     };
   },
 
-  'import.apply': ({ importId, mapping, hasHeader }, ctx) => {
+  'import.apply': ({ importId, mapping, hasHeader, skipInvalid }, ctx) => {
     const check = checkRows(ctx.db, stagedRows(ctx, importId), mapping, hasHeader);
-    if (check.problems.length) {
+    // A problem of the file as a whole (no name column) cannot be skipped, nor a file with no good row.
+    const fileProblem = check.problems.some((p) => p.row <= (hasHeader ? 1 : 0));
+    if (check.valid.length === 0 && skipInvalid && !fileProblem) {
+      throw new DomainError('VALIDATION', 'errors.importNothingValid', `None of the ${check.total} rows can be imported.`);
+    }
+    if (check.problems.length && (!skipInvalid || fileProblem)) {
       throw new DomainError('VALIDATION', 'errors.importHasProblems', `${check.problems.length} problems in ${check.total} rows: nothing was imported.`, {
         count: check.problems.length,
       });
@@ -243,9 +268,10 @@ export const customers360Handlers: HandlersOf<typeof customers360Methods> = {
       callbacksForBirthday(ctx, c.id, c.birthday);
     }
     stagingOf(ctx.db).delete(importId);
-    recordAudit(ctx, { action: 'customers.import', subject: importId, after: { customers: check.valid.length, assets } });
+    const skipped = check.total - check.valid.length;
+    recordAudit(ctx, { action: 'customers.import', subject: importId, after: { customers: check.valid.length, assets, skipped } });
     ctx.emit({ type: 'callbacks.changed' });
-    return { customers: check.valid.length, assets };
+    return { customers: check.valid.length, assets, skipped };
   },
 
   'import.discard': ({ importId }, ctx) => {

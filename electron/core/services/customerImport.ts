@@ -1,17 +1,34 @@
-// Importing customers with their assets: rows are staged in memory (the bridge carries at most
-// 256 KB per call), checked as a whole — every bad row reported, duplicates by phone and VIN
+// Importing customers with their assets: the file is uploaded in parts and read into rows in memory
+// (the bridge carries at most 256 KB per call; tests and tools may stage rows directly), checked as a whole — every bad row reported, duplicates by phone and VIN
 // against the database and within the file — and applied in ONE transaction or not at all.
 import { parseRow, type ColumnMapping, type ParsedRow, type RowProblem } from '../../../shared/customers/importLayout';
+import { ImportFileError } from '../../../shared/customers/importFile';
+import { DomainError } from '../../../shared/result';
 import type { Db } from '../db/open';
+import { readUploadedFile } from './customerImportFile';
+
+/** What an uploaded file's reading has come to (import.status). */
+export interface ReadState {
+  state: 'uploading' | 'reading' | 'read' | 'failed';
+  fraction: number;
+  rows: number;
+  kind: 'xlsx' | 'csv' | null;
+  error: { messageKey: string; message: string } | null;
+}
 
 interface Staged {
   rows: string[][];
   touchedAt: number;
+  /** The file's bytes as uploaded, part by part, until it is read into rows. */
+  parts: Buffer[];
+  read: ReadState;
 }
 
 /** Staged files per database (tests run several cores in one process). */
 const staging = new Map<string, Map<string, Staged>>();
 const STALE_MS = 60 * 60 * 1000;
+/** An .xlsx of 50,000 rows is ~7 MB, a CSV of them ~15 MB; anything far bigger is not a customer list. */
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
 export function stagingOf(db: Db): Map<string, Staged> {
   let m = staging.get(db.name);
@@ -19,14 +36,65 @@ export function stagingOf(db: Db): Map<string, Staged> {
   return m;
 }
 
-export function stage(db: Db, importId: string, rows: string[][], now: number): number {
+function staged(db: Db, importId: string, now: number): Staged {
   const m = stagingOf(db);
   for (const [id, s] of m) if (now - s.touchedAt > STALE_MS) m.delete(id);
-  const s = m.get(importId) ?? { rows: [], touchedAt: now };
-  s.rows.push(...rows);
+  const s = m.get(importId) ?? { rows: [], touchedAt: now, parts: [], read: { state: 'read', fraction: 1, rows: 0, kind: null, error: null } };
   s.touchedAt = now;
   m.set(importId, s);
+  return s;
+}
+
+export function stage(db: Db, importId: string, rows: string[][], now: number): number {
+  const s = staged(db, importId, now);
+  s.rows.push(...rows);
+  s.read.rows = s.rows.length;
   return s.rows.length;
+}
+
+/** Appends part `part` (0-based, in order) of a file's bytes; returns the bytes received so far. */
+export function uploadPart(db: Db, importId: string, part: number, bytes: Buffer, now: number): number {
+  const s = staged(db, importId, now);
+  if (part === 0) {
+    s.parts = [];
+    s.rows = [];
+    s.read = { state: 'uploading', fraction: 0, rows: 0, kind: null, error: null };
+  }
+  if (s.read.state !== 'uploading' || part !== s.parts.length) {
+    throw new DomainError('CONFLICT', 'errors.importUploadOrder', `Part ${part} of import ${importId} came out of order (expected ${s.parts.length}).`, { part, expected: s.parts.length });
+  }
+  const received = s.parts.reduce((n, b) => n + b.length, 0) + bytes.length;
+  if (received > MAX_UPLOAD_BYTES) {
+    stagingOf(db).delete(importId);
+    throw new DomainError('VALIDATION', 'errors.importTooBig', `The file is over ${MAX_UPLOAD_BYTES} bytes.`, { limit: MAX_UPLOAD_BYTES / 1024 / 1024 });
+  }
+  s.parts.push(bytes);
+  return received;
+}
+
+/** Starts reading the uploaded bytes into rows, beside the registry; import.status follows it. */
+export function startReading(db: Db, importId: string, now: number, onError: (err: unknown) => void): ReadState {
+  const s = stagingOf(db).get(importId);
+  if (!s || s.read.state !== 'uploading') throw new DomainError('NOT_FOUND', 'errors.importNotFound', `No uploaded file for import ${importId}.`, { id: importId });
+  s.touchedAt = now;
+  const bytes = Buffer.concat(s.parts);
+  s.parts = [];
+  s.read = { state: 'reading', fraction: 0, rows: 0, kind: null, error: null };
+  void readUploadedFile(bytes, (p) => {
+    s.read.fraction = p.fraction;
+    s.read.rows = p.rows;
+  })
+    .then(({ kind, rows }) => {
+      s.rows = rows;
+      s.read = { state: rows.length ? 'read' : 'failed', fraction: 1, rows: rows.length, kind, error: rows.length ? null : { messageKey: 'import.file.empty', message: 'The file holds no data.' } };
+    })
+    .catch((err: unknown) => {
+      s.rows = [];
+      const known = err instanceof ImportFileError;
+      s.read = { state: 'failed', fraction: 1, rows: 0, kind: null, error: known ? { messageKey: err.messageKey, message: err.message } : { messageKey: 'import.file.badXlsx', message: String(err) } };
+      if (!known) onError(err);
+    });
+  return { ...s.read };
 }
 
 export interface ImportCheck {

@@ -7,6 +7,7 @@ import { calendarsText } from '../features/calendars/i18n';
 import { catalogueText } from '../features/catalogue/i18n';
 import { deductionsText } from '../features/deductions/i18n';
 import { customersText } from '../features/customers/i18n';
+import { customerImportText } from '../features/customers/importI18n';
 import { auditText } from '../features/audit/i18n';
 import { archiveText } from '../features/archive/i18n';
 import { statsText } from '../features/stats/i18n';
@@ -21,6 +22,7 @@ export const featureBundles: TextBundle<object>[] = [
   calendarsText,
   deductionsText,
   customersText,
+  customerImportText,
   auditText,
   archiveText,
   statsText,

@@ -43,8 +43,9 @@ describe('migration 10: name-based callback ids', () => {
         db.prepare(`UPDATE due_moments SET subject_id = ? WHERE kind = 'callback.due' AND subject_id = ?`).run(old, c);
       }
       db.exec('ALTER TABLE sync_state DROP COLUMN shared_tables');
-      // Migration 11 (statistics rollups) comes after this one: undone too, so both run again.
-      db.exec(`DROP TRIGGER stats_dirty_role; DROP TRIGGER stats_dirty_customer;
+      // Migrations 11 (statistics rollups) and 12 (callbacks by asset) come after this one: undone
+      // too, so all three run again.
+      db.exec(`DROP INDEX callbacks_asset; DROP TRIGGER stats_dirty_role; DROP TRIGGER stats_dirty_customer;
                DROP TABLE stats_rollup; DROP TABLE stats_rollup_team; DROP TABLE stats_rollup_agent;
                DROP TABLE stats_arrivals; DROP TABLE stats_dirty;`);
       db.pragma('user_version = 9');

@@ -12,6 +12,7 @@ import { m008Sync } from './008_sync';
 import { m009Customers360 } from './009_customers360';
 import { m010HubCallbacks } from './010_hub_callbacks';
 import { m011StatsRollup } from './011_stats_rollup';
+import { m012CallbacksByAsset } from './012_callbacks_by_asset';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m009Customers360,
   m010HubCallbacks,
   m011StatsRollup,
+  m012CallbacksByAsset,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,10 +1,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useShell } from '../../app/store';
+import { SETUP_DONE_TOAST } from '../setup/SetupPage';
 import { AuthFrame } from './AuthFrame';
 
 interface SignInForm {
@@ -20,12 +21,14 @@ export function SignInPage() {
   // The error itself, translated at render, so it follows a language switch.
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const { message } = App.useApp();
 
   const submit = async (values: SignInForm) => {
     setBusy(true);
     setError(null);
     try {
       signedIn(await call('auth.signIn', values));
+      message.destroy(SETUP_DONE_TOAST);
     } catch (err) {
       setError(err);
     } finally {

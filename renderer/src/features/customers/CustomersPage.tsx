@@ -1,7 +1,7 @@
 // The customers page: one search box over name, pinyin initials, phone, e-mail and WeChat; the
 // results table; the customer drawer for creating and editing.
-import { BankOutlined, SearchOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Input, Result, Space, Spin, Table, Tag, Typography, type InputRef } from 'antd';
+import { BankOutlined, DownloadOutlined, ImportOutlined, SearchOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Card, Dropdown, Empty, Flex, Input, Result, Space, Spin, Table, Tag, Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerInput } from '../../../../shared/tickets/schemas';
@@ -9,7 +9,11 @@ import type { Customer, CustomerSummary } from '../../../../shared/tickets/types
 import { call, onEvent } from '../../api';
 import { RoleTag, TierTag } from '../../app/badges';
 import { useErrorText } from '../../app/errors';
+import { roleAllows } from '../../../../shared/roles';
+import { useShell } from '../../app/store';
 import { CustomerFormDrawer } from './CustomerFormDrawer';
+import { ImportDrawer } from './ImportDrawer';
+import { exportCustomers } from './importFlow';
 
 const LIMIT = 50;
 const DEBOUNCE_MS = 200;
@@ -33,9 +37,12 @@ function initialFromQuery(q: string): Partial<CustomerInput> {
 }
 
 export function CustomersPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const { message } = App.useApp();
+  const supervisor = useShell((s) => roleAllows(s.status?.user?.role, 'supervisor'));
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [q, setQ] = useState('');
   const [rows, setRows] = useState<CustomerSummary[]>([]);
   const [answered, setAnswered] = useState(''); // the query the rows answer
@@ -133,6 +140,18 @@ export function CustomersPage() {
     input.current?.focus();
   };
 
+  const exportAs = async (format: 'xlsx' | 'csv') => {
+    setExporting(true);
+    try {
+      const { file, count } = await exportCustomers(format, i18n.language === 'en' ? 'en' : 'zh-CN', t('customerImport.exportName'));
+      void message.success(t('customerImport.exported', { count, file }));
+    } catch (err) {
+      void message.error(errorText(err));
+    } finally {
+      setExporting(false);
+    }
+  };
+
   const term = q.trim();
   const newButton = (label: string) => (
     <Button type="primary" icon={<UserAddOutlined />} onClick={createNew} data-testid="customer-new">
@@ -160,6 +179,25 @@ export function CustomersPage() {
         <Button size="large" icon={<UserAddOutlined />} onClick={createNew} data-testid="customer-new-top">
           {t('customers.new')}
         </Button>
+        {supervisor && (
+          <>
+            <Button size="large" icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="customer-import">
+              {t('customerImport.open')}
+            </Button>
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'xlsx', label: t('customerImport.exportXlsx'), onClick: () => void exportAs('xlsx') },
+                  { key: 'csv', label: t('customerImport.exportCsv'), onClick: () => void exportAs('csv') },
+                ],
+              }}
+            >
+              <Button size="large" icon={<DownloadOutlined />} loading={exporting} data-testid="customer-export">
+                {t('customerImport.export')}
+              </Button>
+            </Dropdown>
+          </>
+        )}
       </Flex>
 
       {!term ? (
@@ -269,6 +307,15 @@ export function CustomersPage() {
         </>
       )}
 
+      {supervisor && (
+        <ImportDrawer
+          open={importing}
+          onClose={() => setImporting(false)}
+          onImported={(name) => {
+            if (name) setQ(name);
+          }}
+        />
+      )}
       <CustomerFormDrawer
         open={drawer.open}
         customer={drawer.customer}

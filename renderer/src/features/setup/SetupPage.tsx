@@ -16,6 +16,9 @@ interface SetupForm {
   confirm: string;
 }
 
+/** The key of the "setup done, sign in" toast. */
+export const SETUP_DONE_TOAST = 'setup-done';
+
 export function SetupPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -33,7 +36,9 @@ export function SetupPage() {
     try {
       await call('setup.init', values);
       // The centre.changed event switches the app to the sign-in page; the toast outlives the form.
-      void message.success(t('setup.done'), 4);
+      // It is a hint for the sign-in page only: signing in closes it (SignInPage), else it rode
+      // along onto the first screens of whoever signed in within its 4 s.
+      void message.success({ key: SETUP_DONE_TOAST, content: t('setup.done'), duration: 4 });
     } catch (err) {
       if (!markFieldErrors(form, err, t)) setError(err);
     } finally {
