@@ -236,6 +236,7 @@ test('the weekly report printed to PDF, in both languages; ticket history finds 
   await expect(page.getByTestId('history-total')).not.toHaveText(/^共 1 张$/);
   await page.getByTestId('history-status').click();
   await page.locator('.ant-select-item-option', { hasText: '已关闭' }).click();
+  await expect(page.getByTestId('history-status')).toContainText('已关闭');
   await expect(page.getByTestId('history-total')).toContainText(String(must('tickets.history', { status: 'closed' }).total));
   await settle(page);
   await screenshot(page, 'history.zh-CN.1366');

@@ -3,7 +3,7 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Drawer, Flex, Input, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryQuery, HistoryResult } from '../../../../shared/stats/types';
 import { TICKET_STATUSES, type TicketStatus } from '../../../../shared/tickets/lifecycle';
@@ -43,16 +43,21 @@ export function HistoryPage() {
     [q, range, status, agentId],
   );
 
+  // Only the latest search shows: an earlier one answering late must not overwrite it.
+  const latest = useRef(0);
   const search = useCallback(
     async (p: number) => {
+      const mine = ++latest.current;
       setLoading(true);
       try {
-        setResult(await call('tickets.history', query(p)));
+        const found = await call('tickets.history', query(p));
+        if (mine !== latest.current) return;
+        setResult(found);
         setPage(p);
       } catch (e) {
-        void message.error(errorText(e));
+        if (mine === latest.current) void message.error(errorText(e));
       } finally {
-        setLoading(false);
+        if (mine === latest.current) setLoading(false);
       }
     },
     [query, message, errorText],
