@@ -22,7 +22,7 @@ import { exportHeader, guessMapping, parseRow } from '../../shared/customers/imp
 import { round, type BenchFigure } from './figure';
 import { mulberry32, personName, plate, vin } from './generate';
 
-const ROWS = 50_000;
+const ROWS = Number(process.env.IMPORT_ROWS ?? 50_000);
 const log = (msg: string) => process.stderr.write(`[customerImport.bench] ${msg}\n`);
 const ADMIN = { name: 'admin', displayName: '管理员', password: 'admin-pass-1' };
 

@@ -2,6 +2,7 @@
 import { assetWarnings, type Asset, type AssetInput } from '../../../shared/customers/assets';
 import type { CustomerSummary } from '../../../shared/tickets/types';
 import type { Db } from '../db/open';
+import { stmt } from '../db/stmt';
 import { keyOf } from './customerKeys';
 import { reindexKeys, toSummary } from './customers';
 
@@ -18,16 +19,16 @@ const toAsset = (r: AssetRow): Asset => {
 };
 
 export function listAssets(db: Db, customerId: string): Asset[] {
-  return (db.prepare('SELECT id, customer_id, data, updated_at FROM customer_assets WHERE customer_id = ? ORDER BY kind, created_at').all(customerId) as AssetRow[]).map(toAsset);
+  return (stmt(db, 'SELECT id, customer_id, data, updated_at FROM customer_assets WHERE customer_id = ? ORDER BY kind, created_at').all(customerId) as AssetRow[]).map(toAsset);
 }
 
 export function getAsset(db: Db, id: string): Asset | null {
-  const r = db.prepare('SELECT id, customer_id, data, updated_at FROM customer_assets WHERE id = ?').get(id) as AssetRow | undefined;
+  const r = stmt(db, 'SELECT id, customer_id, data, updated_at FROM customer_assets WHERE id = ?').get(id) as AssetRow | undefined;
   return r ? toAsset(r) : null;
 }
 
 export function writeAsset(db: Db, id: string, customerId: string, a: AssetInput, at: number, by: string, opts: { reindex?: boolean } = {}): Asset {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO customer_assets (id, customer_id, kind, data, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET data = excluded.data, kind = excluded.kind, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   ).run(id, customerId, a.kind, JSON.stringify(a), at, at, by);
@@ -36,9 +37,9 @@ export function writeAsset(db: Db, id: string, customerId: string, a: AssetInput
 }
 
 export function deleteAsset(db: Db, asset: Asset): void {
-  db.prepare(`DELETE FROM callbacks WHERE asset_id = ? AND status = 'pending' AND attempts = 0`).run(asset.id);
-  db.prepare(`UPDATE callbacks SET asset_id = NULL WHERE asset_id = ?`).run(asset.id);
-  db.prepare('DELETE FROM customer_assets WHERE id = ?').run(asset.id);
+  stmt(db, `DELETE FROM callbacks WHERE asset_id = ? AND status = 'pending' AND attempts = 0`).run(asset.id);
+  stmt(db, `UPDATE callbacks SET asset_id = NULL WHERE asset_id = ?`).run(asset.id);
+  stmt(db, 'DELETE FROM customer_assets WHERE id = ?').run(asset.id);
   reindexKeys(db, asset.customerId);
 }
 
@@ -47,8 +48,7 @@ export function customersWithVehicle(db: Db, q: { vin?: string | null; plate?: s
   // Candidates through the search keys (an index seek), confirmed against the stored vehicles.
   const wanted = [q.vin, q.plate].filter((x): x is string => !!x);
   if (wanted.length === 0) return [];
-  const rows = db
-    .prepare(
+  const rows = stmt(db, 
       `SELECT DISTINCT c.id, c.kind, c.name, c.tier, c.role, c.phones FROM customer_keys k JOIN customers c ON c.id = k.customer_id
        JOIN customer_assets a ON a.customer_id = c.id AND a.kind = 'vehicle'
        WHERE k.key IN (SELECT value FROM json_each(?)) AND c.id IS NOT ?

@@ -12,12 +12,13 @@ import type { RequestCategory } from '../../../shared/sla';
 import type { Birthday } from '../../../shared/tickets/types';
 import type { CallContext } from '../context';
 import type { Db } from '../db/open';
+import { pluck, stmt } from '../db/stmt';
 import { callbackId } from '../ids';
 import { compiledCalendar, listCalendars } from './calendars';
 import { toSummary } from './customers';
 
 export function listRules(db: Db): StoredCallbackRule[] {
-  return (db.prepare('SELECT id, rule, updated_at FROM callback_rules ORDER BY position, code').all() as { id: string; rule: string; updated_at: number }[]).map(
+  return (stmt(db, 'SELECT id, rule, updated_at FROM callback_rules ORDER BY position, code').all() as { id: string; rule: string; updated_at: number }[]).map(
     (r) => ({ id: r.id, rule: JSON.parse(r.rule) as CallbackRule, updatedAt: r.updated_at }),
   );
 }
@@ -50,8 +51,7 @@ function createSeries(ctx: CallContext, cb: NewCallback, calendar: CompiledCalen
     const occasion = `${cb.occasion}:${i}`;
     // Named by its occasion: the same callback generated at two seats is one row of the centre.
     const id = callbackId(occasion);
-    const r = ctx.db
-      .prepare(
+    const r = stmt(ctx.db, 
         `INSERT INTO callbacks (id, rule_id, customer_id, origin_ticket_id, asset_id, occasion, due_day, due_at, window_end_at, status,
            excluded_user_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
          ON CONFLICT (occasion) DO NOTHING`,
@@ -68,10 +68,10 @@ function createSeries(ctx: CallContext, cb: NewCallback, calendar: CompiledCalen
 
 export function syncCallbackMoment(db: Db, callbackId: string, dueAt: number | null): void {
   if (dueAt === null) {
-    db.prepare(`DELETE FROM due_moments WHERE kind = 'callback.due' AND subject_id = ? AND fired_at IS NULL`).run(callbackId);
+    stmt(db, `DELETE FROM due_moments WHERE kind = 'callback.due' AND subject_id = ? AND fired_at IS NULL`).run(callbackId);
     return;
   }
-  db.prepare(
+  stmt(db, 
     `INSERT INTO due_moments (kind, subject_id, due_at) VALUES ('callback.due', ?, ?)
      ON CONFLICT (kind, subject_id) DO UPDATE SET
        fired_at = CASE WHEN due_moments.due_at = excluded.due_at THEN due_moments.fired_at ELSE NULL END,
@@ -107,11 +107,9 @@ export function cancelReplyChecks(ctx: CallContext, ticketId: string): number {
     .filter((r) => r.rule.trigger.kind === 'ticket.created')
     .map((r) => r.id);
   if (!ruleIds.length) return 0;
-  const ids = ctx.db
-    .prepare(
+  const ids = pluck(ctx.db, 
       `SELECT id FROM callbacks WHERE origin_ticket_id = ? AND status = 'pending' AND attempts = 0 AND rule_id IN (SELECT value FROM json_each(?))`,
     )
-    .pluck()
     .all(ticketId, JSON.stringify(ruleIds)) as string[];
   for (const id of ids) removeCallback(ctx.db, id);
   return ids.length;
@@ -155,8 +153,7 @@ export function callbacksForBirthday(ctx: CallContext, customerId: string, birth
   }
   const ruleIds = rules.map((r) => r.id);
   if (ruleIds.length) {
-    const stale = ctx.db
-      .prepare(
+    const stale = stmt(ctx.db, 
         `SELECT id, occasion FROM callbacks WHERE customer_id = ? AND status = 'pending' AND attempts = 0
          AND rule_id IN (SELECT value FROM json_each(?))`,
       )
@@ -167,15 +164,15 @@ export function callbacksForBirthday(ctx: CallContext, customerId: string, birth
 }
 
 function dropStale(db: Db, where: string, param: string, wanted: string[]): void {
-  const rows = db.prepare(`SELECT id, occasion FROM callbacks WHERE ${where} AND status = 'pending' AND attempts = 0`).all(param) as { id: string; occasion: string }[];
+  const rows = stmt(db, `SELECT id, occasion FROM callbacks WHERE ${where} AND status = 'pending' AND attempts = 0`).all(param) as { id: string; occasion: string }[];
   for (const r of rows) if (!wanted.some((w) => r.occasion.startsWith(`${w}:`))) removeCallback(db, r.id);
 }
 
 function removeCallback(db: Db, id: string): void {
   syncCallbackMoment(db, id, null);
-  db.prepare('UPDATE notifications SET callback_id = NULL WHERE callback_id = ?').run(id);
-  db.prepare(`DELETE FROM due_moments WHERE kind = 'callback.due' AND subject_id = ?`).run(id);
-  db.prepare('DELETE FROM callbacks WHERE id = ?').run(id);
+  stmt(db, 'UPDATE notifications SET callback_id = NULL WHERE callback_id = ?').run(id);
+  stmt(db, `DELETE FROM due_moments WHERE kind = 'callback.due' AND subject_id = ?`).run(id);
+  stmt(db, 'DELETE FROM callbacks WHERE id = ?').run(id);
 }
 
 // --- Reading -------------------------------------------------------------------------------------
@@ -253,7 +250,7 @@ export function toCallbackView(r: CallbackRow): CallbackView {
 }
 
 export function findCallback(db: Db, id: string): CallbackView | null {
-  const r = db.prepare(`${CALLBACK_SELECT} WHERE cb.id = ?`).get(id) as CallbackRow | undefined;
+  const r = stmt(db, `${CALLBACK_SELECT} WHERE cb.id = ?`).get(id) as CallbackRow | undefined;
   return r ? toCallbackView(r) : null;
 }
 
@@ -261,8 +258,7 @@ export function findCallback(db: Db, id: string): CallbackView | null {
 export function callbackQueue(db: Db, now: number) {
   const calendar = centreCalendar(db);
   const today = calendar.dayOf(now);
-  const rows = db
-    .prepare(`${CALLBACK_SELECT} WHERE cb.status = 'pending' AND cb.due_at < ? ORDER BY cb.due_at, cb.id LIMIT 2000`)
+  const rows = stmt(db, `${CALLBACK_SELECT} WHERE cb.status = 'pending' AND cb.due_at < ? ORDER BY cb.due_at, cb.id LIMIT 2000`)
     .all(calendar.dayAt(today.day + 15).start) as CallbackRow[];
   const views = rows.map(toCallbackView);
   return {
@@ -273,5 +269,5 @@ export function callbackQueue(db: Db, now: number) {
 }
 
 export function callbacksOfCustomer(db: Db, customerId: string): CallbackView[] {
-  return (db.prepare(`${CALLBACK_SELECT} WHERE cb.customer_id = ? ORDER BY cb.due_at DESC LIMIT 100`).all(customerId) as CallbackRow[]).map(toCallbackView);
+  return (stmt(db, `${CALLBACK_SELECT} WHERE cb.customer_id = ? ORDER BY cb.due_at DESC LIMIT 100`).all(customerId) as CallbackRow[]).map(toCallbackView);
 }

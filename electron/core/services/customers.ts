@@ -3,7 +3,7 @@ import { pinyin } from 'pinyin-pro';
 import type { CustomerInput } from '../../../shared/tickets/schemas';
 import type { Customer, CustomerSummary } from '../../../shared/tickets/types';
 import type { Db } from '../db/open';
-import { stmt } from '../db/stmt';
+import { pluck, stmt } from '../db/stmt';
 import type { AssetInput } from '../../../shared/customers/assets';
 import { customerKeys, keyOf } from './customerKeys';
 
@@ -63,9 +63,9 @@ export function getCustomer(db: Db, id: string): Customer | null {
 }
 
 function indexCustomer(db: Db, id: string, c: CustomerInput): void {
-  const { rowid } = db.prepare('SELECT rowid FROM customers WHERE id = ?').get(id) as { rowid: number };
-  db.prepare('DELETE FROM customers_fts WHERE rowid = ?').run(rowid);
-  db.prepare('INSERT INTO customers_fts (rowid, name, phones, email, wechat, tags) VALUES (?, ?, ?, ?, ?, ?)').run(
+  const { rowid } = stmt(db, 'SELECT rowid FROM customers WHERE id = ?').get(id) as { rowid: number };
+  stmt(db, 'DELETE FROM customers_fts WHERE rowid = ?').run(rowid);
+  stmt(db, 'INSERT INTO customers_fts (rowid, name, phones, email, wechat, tags) VALUES (?, ?, ?, ?, ?, ?)').run(
     rowid,
     c.name,
     c.phones.map(digitsOf).join(' '),
@@ -73,34 +73,33 @@ function indexCustomer(db: Db, id: string, c: CustomerInput): void {
     c.wechat ?? '',
     c.tags.join(' '),
   );
-  db.prepare('DELETE FROM customer_phones WHERE customer_id = ?').run(id);
-  const phone = db.prepare('INSERT OR IGNORE INTO customer_phones (digits, customer_id) VALUES (?, ?)');
+  stmt(db, 'DELETE FROM customer_phones WHERE customer_id = ?').run(id);
+  const phone = stmt(db, 'INSERT OR IGNORE INTO customer_phones (digits, customer_id) VALUES (?, ?)');
   for (const p of c.phones) phone.run(digitsOf(p), id);
   reindexKeys(db, id);
 }
 
 /** Rebuilds the customer's search keys from its name and assets (same transaction as the change). */
 export function reindexKeys(db: Db, customerId: string): void {
-  const name = db.prepare('SELECT name FROM customers WHERE id = ?').pluck().get(customerId) as string;
-  const assets = (db.prepare('SELECT data FROM customer_assets WHERE customer_id = ?').pluck().all(customerId) as string[]).map(
+  const name = pluck(db, 'SELECT name FROM customers WHERE id = ?').get(customerId) as string;
+  const assets = (pluck(db, 'SELECT data FROM customer_assets WHERE customer_id = ?').all(customerId) as string[]).map(
     (d) => JSON.parse(d) as AssetInput,
   );
-  db.prepare('DELETE FROM customer_keys WHERE customer_id = ?').run(customerId);
-  const key = db.prepare('INSERT OR IGNORE INTO customer_keys (key, customer_id) VALUES (?, ?)');
+  stmt(db, 'DELETE FROM customer_keys WHERE customer_id = ?').run(customerId);
+  const key = stmt(db, 'INSERT OR IGNORE INTO customer_keys (key, customer_id) VALUES (?, ?)');
   for (const k of customerKeys(name, assets)) key.run(k, customerId);
 }
 
 /** Customers with exactly this name (trimmed, case-insensitive for latin letters): the duplicate-name warning. */
 export function customersNamed(db: Db, name: string, excludeId?: string): CustomerSummary[] {
-  const rows = db
-    .prepare(`SELECT id, kind, name, tier, role, phones FROM customers WHERE name = ? COLLATE NOCASE AND id IS NOT ? ORDER BY created_at LIMIT 20`)
+  const rows = stmt(db, `SELECT id, kind, name, tier, role, phones FROM customers WHERE name = ? COLLATE NOCASE AND id IS NOT ? ORDER BY created_at LIMIT 20`)
     .all(name.trim(), excludeId ?? null) as CustomerRow[];
   return rows.map(toSummary);
 }
 
 /** Rebuilds the search index and phone look-up of a stored customer (a row that arrived from the hub). */
 export function reindexCustomer(db: Db, id: string): void {
-  const r = db.prepare('SELECT name, phones, email, wechat, tags FROM customers WHERE id = ?').get(id) as
+  const r = stmt(db, 'SELECT name, phones, email, wechat, tags FROM customers WHERE id = ?').get(id) as
     | { name: string; phones: string; email: string | null; wechat: string | null; tags: string }
     | undefined;
   if (!r) return;
@@ -110,12 +109,12 @@ export function reindexCustomer(db: Db, id: string): void {
 
 /** Removes a customer from the search index before the row goes (its phones cascade). */
 export function unindexCustomerRow(db: Db, id: string): void {
-  const row = db.prepare('SELECT rowid FROM customers WHERE id = ?').get(id) as { rowid: number } | undefined;
-  if (row) db.prepare('DELETE FROM customers_fts WHERE rowid = ?').run(row.rowid);
+  const row = stmt(db, 'SELECT rowid FROM customers WHERE id = ?').get(id) as { rowid: number } | undefined;
+  if (row) stmt(db, 'DELETE FROM customers_fts WHERE rowid = ?').run(row.rowid);
 }
 
 export function insertCustomer(db: Db, id: string, c: CustomerInput, at: number, by: string): Customer {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO customers (id, kind, name, initials, tier, role, phones, email, wechat, birthday, contact_user_id, tags, notes,
                             created_at, created_by, updated_at, updated_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -126,7 +125,7 @@ export function insertCustomer(db: Db, id: string, c: CustomerInput, at: number,
 }
 
 export function updateCustomer(db: Db, id: string, c: CustomerInput, at: number, by: string): Customer {
-  db.prepare(
+  stmt(db, 
     `UPDATE customers SET kind = ?, name = ?, initials = ?, tier = ?, role = ?, phones = ?, email = ?, wechat = ?, birthday = ?,
        contact_user_id = ?, tags = ?, notes = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
   ).run(c.kind, c.name, initialsOf(c.name), c.tier, c.role, JSON.stringify(c.phones), c.email, c.wechat,
@@ -137,8 +136,7 @@ export function updateCustomer(db: Db, id: string, c: CustomerInput, at: number,
 
 export function customersWithPhones(db: Db, phones: string[], excludeId?: string): CustomerSummary[] {
   const digits = [...new Set(phones.map(digitsOf))];
-  const rows = db
-    .prepare(
+  const rows = stmt(db, 
       `SELECT DISTINCT c.id, c.kind, c.name, c.tier, c.role, c.phones FROM customer_phones p JOIN customers c ON c.id = p.customer_id
        WHERE p.digits IN (SELECT value FROM json_each(?)) AND c.id IS NOT ?`,
     )
@@ -170,14 +168,13 @@ export function searchCustomers(db: Db, q: string, limit: number): CustomerSumma
   const ids = new Set<string>();
   const add = (rows: { id: string }[]) => rows.forEach((r) => ids.size < limit && ids.add(r.id));
 
-  add(db.prepare(`SELECT id FROM customers WHERE name >= ? AND name < ? ORDER BY name LIMIT ?`).all(term, term + '\uffff', limit) as { id: string }[]);
+  add(stmt(db, `SELECT id FROM customers WHERE name >= ? AND name < ? ORDER BY name LIMIT ?`).all(term, term + '\uffff', limit) as { id: string }[]);
   const byKeys = () => {
     const key = keyOf(term);
     if (!key || ids.size >= limit) return;
     // Several keys of one customer can match (王 in 王伟 and in 伟王): read a few more than needed.
     add(
-      db
-        .prepare(`SELECT customer_id AS id FROM customer_keys WHERE key >= ? AND key < ? ORDER BY key LIMIT ?`)
+      stmt(db, `SELECT customer_id AS id FROM customer_keys WHERE key >= ? AND key < ? ORDER BY key LIMIT ?`)
         .all(key, key + '\uffff', limit * 4) as { id: string }[],
     );
   };
@@ -186,8 +183,7 @@ export function searchCustomers(db: Db, q: string, limit: number): CustomerSumma
     if (ftsTerm.length < 3 || ids.size >= limit) return;
     const column = phoneLike ? 'phones : ' : '';
     add(
-      db
-        .prepare(`SELECT c.id FROM customers_fts f JOIN customers c ON c.rowid = f.rowid WHERE customers_fts MATCH ? LIMIT ?`)
+      stmt(db, `SELECT c.id FROM customers_fts f JOIN customers c ON c.rowid = f.rowid WHERE customers_fts MATCH ? LIMIT ?`)
         .all(`${column}${ftsLiteral(ftsTerm)}`, limit) as { id: string }[],
     );
   };
@@ -199,8 +195,7 @@ export function searchCustomers(db: Db, q: string, limit: number): CustomerSumma
     byTrigrams();
   }
   if (ids.size === 0) return [];
-  const rows = db
-    .prepare(`SELECT id, kind, name, tier, role, phones FROM customers WHERE id IN (SELECT value FROM json_each(?))`)
+  const rows = stmt(db, `SELECT id, kind, name, tier, role, phones FROM customers WHERE id IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify([...ids])) as CustomerRow[];
   const order = [...ids];
   return rows.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id)).map(toSummary);
