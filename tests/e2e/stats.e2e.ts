@@ -216,8 +216,11 @@ test('the weekly report printed to PDF, in both languages; ticket history finds 
     const savedFile = join(app.dataDir, 'pdf', readdirSync(join(app.dataDir, 'pdf')).find((f) => f.includes(title))!);
     expect(execFileSync('pdftotext', ['-layout', savedFile, '-'], { encoding: 'utf8' })).toContain(centre.agents[0]!.displayName);
     // The page's clock only moves when told: let the toast time out before the next screenshot.
-    await app.advance(5000);
-    await saved.waitFor({ state: 'hidden' });
+    // Its leave animation runs on that clock too: move it on until the toast is gone.
+    await expect(async () => {
+      await app.advance(1000);
+      await expect(saved).toBeHidden({ timeout: 500 });
+    }).toPass({ timeout: 30_000 });
     const prefix = join(SCREENS_DIR, `report.weekly.${lang}.page`);
     execFileSync('pdftoppm', ['-png', '-r', '60', pdf, prefix]);
     expect(readdirSync(SCREENS_DIR).filter((f) => f.startsWith(`report.weekly.${lang}.page`)).length).toBeGreaterThanOrEqual(1);
