@@ -175,8 +175,8 @@ test('the per-agent board: a deduction explained by its ticket, a credit granted
 });
 
 test('the weekly report printed to PDF, in both languages; ticket history finds a closed ticket', async () => {
-  app = await launchApp({ locale: 'zh-CN', time: SUNDAY_EVENING, dataDir, viewport: { width: 1366, height: 768 } });
-  const { page } = app;
+  const launched = (app = await launchApp({ locale: 'zh-CN', time: SUNDAY_EVENING, dataDir, viewport: { width: 1366, height: 768 } }));
+  const { page } = launched;
   await signIn(page, SUPERVISOR);
   // The tests share one data folder, and the language chosen is stored there: start in Chinese.
   must('prefs.setLanguage', { language: 'zh-CN' });
@@ -218,7 +218,7 @@ test('the weekly report printed to PDF, in both languages; ticket history finds 
     // The page's clock only moves when told: let the toast time out before the next screenshot.
     // Its leave animation runs on that clock too: move it on until the toast is gone.
     await expect(async () => {
-      await app.advance(1000);
+      await launched.advance(1000);
       await expect(saved).toBeHidden({ timeout: 500 });
     }).toPass({ timeout: 30_000 });
     const prefix = join(SCREENS_DIR, `report.weekly.${lang}.page`);
