@@ -56,7 +56,7 @@ test('import (zh-CN): map an unknown column, report of bad rows, skip them, appl
   const { page } = app;
   await completeSetup(page);
   await signIn(page, ADMIN);
-  await dismissNotices(page);
+  await dismissNotices(page, (ms) => app.advance(ms));
   // Already in the database: the file's 刘洋 repeats this phone.
   expect(app.core.call('customers.create', { customer: { kind: 'person', name: '刘洋', tier: 'standard', role: 'end_customer', phones: ['139 0000 0009'], email: null, wechat: null, birthday: null, contactUserId: null, tags: [], notes: '' } })).toMatchObject({ ok: true });
 
@@ -109,7 +109,7 @@ test('import (zh-CN): map an unknown column, report of bad rows, skip them, appl
   await expect(page.getByTestId('import-done')).toContainText('已导入 4 位客户、6 项资产');
   await expect(page.getByTestId('import-done')).toContainText('跳过了 5 行有问题的数据。');
   await settle(page);
-  await dismissNotices(page);
+  await dismissNotices(page, (ms) => app.advance(ms));
   await settle(page);
   await screenshot(page, 'zh-CN-66-import-done');
   await page.getByTestId('import-close').click();
@@ -130,7 +130,7 @@ test('import (en): a report in English, the fixed file picked again, applied who
   const { page } = app;
   await completeSetup(page);
   await signIn(page, ADMIN);
-  await dismissNotices(page);
+  await dismissNotices(page, (ms) => app.advance(ms));
   await chooseLanguage(page, 'English');
 
   const header = ['Name', 'Phones', 'VIN', 'Plate', 'Delivery date', 'Policy number', 'Birthday'];
@@ -156,7 +156,7 @@ test('import (en): a report in English, the fixed file picked again, applied who
   await expect(page.getByTestId('import-summary')).toContainText('All 3 rows can be imported');
   await page.getByTestId('import-apply').click();
   await expect(page.getByTestId('import-done')).toContainText('Imported 3 customers and 2 assets');
-  await dismissNotices(page);
+  await dismissNotices(page, (ms) => app.advance(ms));
   await settle(page);
   await screenshot(page, 'en-69-import-done');
   await page.getByTestId('import-close').click();

@@ -48,13 +48,16 @@ export async function settle(page: Page): Promise<void> {
 
 /**
  * Closes every toast on screen, one at a time from the top. Closing one re-indexes the rest (and a
- * timed one may close itself meanwhile), so it always clicks the first one still there.
+ * timed one may close itself meanwhile), so it always clicks the first one still there. A toast's
+ * leave animation runs on the page's clock, which the harness stops: `advance` moves it on.
  */
-export async function dismissNotices(page: Page): Promise<void> {
-  const notices = page.locator('.ant-notification-notice');
+export async function dismissNotices(page: Page, advance?: (ms: number) => Promise<void>): Promise<void> {
+  // A toast already leaving stays in the page, hidden, until its animation ends: count the others.
+  const notices = page.locator('.ant-notification-notice:visible');
   await expect(async () => {
-    const close = page.locator('.ant-notification-notice-close').first();
+    const close = page.locator('.ant-notification-notice-close:visible').first();
     if ((await close.count()) > 0) await close.click({ force: true, timeout: 2_000 });
+    if (advance) await advance(500);
     await expect(notices).toHaveCount(0, { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
 }

@@ -121,7 +121,7 @@ test('a key-account password reset by phone: accept, wait, resume, resolve, feed
 
   // The scheduler told the agent on this seat: warning, then breach of the unassigned ticket.
   await expect(page.locator('.ant-notification-notice-error')).toContainText(`已超时：${b.number}`);
-  await dismissNotices(page);
+  await dismissNotices(page, (ms) => app.advance(ms));
   await chooseLanguage(page, 'English');
   await expect(page.getByTestId('page-title')).toHaveText('Queue');
   await page.getByTestId('queue-filter').getByText('All').click();

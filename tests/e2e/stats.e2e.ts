@@ -60,7 +60,7 @@ test('a supervisor reads the week: figures, period and filter switches, a bar to
   // The first sign-in after the scripted week shows what fell due meanwhile: read, then closed.
   // Only the first sign-in gets it; the later tests find none.
   await page.locator('.ant-notification-notice').first().waitFor({ timeout: 3000 }).catch(() => {});
-  await dismissNotices(page);
+  await dismissNotices(page, (ms) => app!.advance(ms));
   await page.getByTestId('nav-stats').click();
   await expect(page.getByTestId('stats-figures')).toBeVisible();
   const week = must('stats.summary', { period: { preset: 'thisWeek' } });
@@ -142,7 +142,7 @@ test('the per-agent board: a deduction explained by its ticket, a credit granted
   // The first sign-in after the scripted week shows what fell due meanwhile: read, then closed.
   // Only the first sign-in gets it; the later tests find none.
   await page.locator('.ant-notification-notice').first().waitFor({ timeout: 3000 }).catch(() => {});
-  await dismissNotices(page);
+  await dismissNotices(page, (ms) => app!.advance(ms));
   await page.getByTestId('nav-performance').click();
   await page.getByTestId('perf-period-thisWeek').click();
   const board = must('stats.performance', { period: { preset: 'thisWeek' } });
@@ -184,7 +184,7 @@ test('the weekly report printed to PDF, in both languages; ticket history finds 
   // The first sign-in after the scripted week shows what fell due meanwhile: read, then closed.
   // Only the first sign-in gets it; the later tests find none.
   await page.locator('.ant-notification-notice').first().waitFor({ timeout: 3000 }).catch(() => {});
-  await dismissNotices(page);
+  await dismissNotices(page, (ms) => app!.advance(ms));
   await page.getByTestId('nav-stats').click();
   await page.getByTestId('open-report').click();
   await expect(page.getByTestId('report-body')).toHaveAttribute('data-ready', 'yes');
