@@ -29,6 +29,7 @@ describe('opening the database', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('cache_size', { simple: true })).toBe(-65536); // 64 MB page cache: bulk import
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
   });
 

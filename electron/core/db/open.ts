@@ -17,6 +17,10 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   db.pragma('foreign_keys = ON');
   // Keep temporary b-trees in memory: sorting the queue must not touch the disk.
   db.pragma('temp_store = MEMORY');
+  // A 64 MB page cache (SQLite's default is 2 MB): a 1M-ticket centre is 4 GB, and a transaction
+  // that dirties more pages than the cache holds spills them to the WAL and reads them back
+  // through it (an import of 50,000 customers took twice as long). Pages are allocated as used.
+  db.pragma('cache_size = -65536');
   return db;
 }
 

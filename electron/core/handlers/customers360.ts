@@ -19,7 +19,8 @@ import {
   listRules,
   syncCallbackMoment,
 } from '../services/callbacks';
-import { customersNamed, insertCustomer, reindexKeys } from '../services/customers';
+import { customersNamed } from '../services/customers';
+import { applyImportRows } from '../services/customerImportApply';
 import { checkRows, stage, stagingOf, startReading, uploadPart, type ReadState } from '../services/customerImport';
 import { exportHeader, exportRow } from '../../../shared/customers/importLayout';
 import type { AssetInput } from '../../../shared/customers/assets';
@@ -254,19 +255,7 @@ export const customers360Handlers: HandlersOf<typeof customers360Methods> = {
         count: check.problems.length,
       });
     }
-    const now = ctx.clock.now();
-    const by = ctx.user!.id;
-    let assets = 0;
-    for (const r of check.valid) {
-      const c = insertCustomer(ctx.db, newId(ctx.clock), r.customer, now, by);
-      for (const a of r.assets) {
-        const saved = writeAsset(ctx.db, newId(ctx.clock), c.id, a, now, by, { reindex: false });
-        callbacksForAsset(ctx, saved);
-        assets++;
-      }
-      if (r.assets.length) reindexKeys(ctx.db, c.id);
-      callbacksForBirthday(ctx, c.id, c.birthday);
-    }
+    const { assets } = applyImportRows(ctx, check.valid, ctx.user!.id);
     stagingOf(ctx.db).delete(importId);
     const skipped = check.total - check.valid.length;
     recordAudit(ctx, { action: 'customers.import', subject: importId, after: { customers: check.valid.length, assets, skipped } });

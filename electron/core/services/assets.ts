@@ -27,12 +27,17 @@ export function getAsset(db: Db, id: string): Asset | null {
   return r ? toAsset(r) : null;
 }
 
-export function writeAsset(db: Db, id: string, customerId: string, a: AssetInput, at: number, by: string, opts: { reindex?: boolean } = {}): Asset {
-  stmt(db, 
+/** The asset's row alone; writeAsset also rebuilds the customer's search keys and reads it back. */
+export function writeAssetRow(db: Db, id: string, customerId: string, a: AssetInput, at: number, by: string): void {
+  stmt(db,
     `INSERT INTO customer_assets (id, customer_id, kind, data, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET data = excluded.data, kind = excluded.kind, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   ).run(id, customerId, a.kind, JSON.stringify(a), at, at, by);
-  if (opts.reindex !== false) reindexKeys(db, customerId);
+}
+
+export function writeAsset(db: Db, id: string, customerId: string, a: AssetInput, at: number, by: string): Asset {
+  writeAssetRow(db, id, customerId, a, at, by);
+  reindexKeys(db, customerId);
   return getAsset(db, id)!;
 }
 

@@ -115,52 +115,76 @@ export function cancelReplyChecks(ctx: CallContext, ticketId: string): number {
   return ids.length;
 }
 
+/**
+ * What planning needs from the database, read once: the active rules (parsed) and the centre's
+ * calendar. One save reads it once; an import of 50,000 customers reads it once too, instead of
+ * once per row (the rules' JSON parse alone was a fifth of an import's time).
+ */
+export interface CallbackPlanner {
+  /** An asset was saved: its dates (re)plan their reminders. `fresh`: the asset is new, so it has no callbacks to drop. */
+  forAsset(asset: Pick<Asset, 'id' | 'customerId' | 'data'>, opts?: { fresh?: boolean }): string[];
+  /** The next birthday gets its greeting. `fresh`: the customer is new, so it has no old greeting to drop. */
+  forBirthday(customerId: string, birthday: Birthday | null, opts?: { fromAt?: number; fresh?: boolean }): string[];
+}
+
+export function callbackPlanner(ctx: CallContext): CallbackPlanner {
+  const rules = activeRules(ctx.db);
+  const assetRules = rules.filter((r) => r.rule.trigger.kind === 'asset.date');
+  const birthdayRules = rules.filter((r) => r.rule.trigger.kind === 'birthday');
+  const birthdayRuleIds = JSON.stringify(birthdayRules.map((r) => r.id));
+  const calendar = centreCalendar(ctx.db);
+  return {
+    forAsset(asset, opts = {}) {
+      const wanted: string[] = [];
+      const created: string[] = [];
+      for (const rule of assetRules) {
+        if (rule.rule.trigger.kind !== 'asset.date') continue;
+        const date = assetDate(asset.data, rule.rule.trigger.field);
+        const day = date ? parseIsoDate(date) : null;
+        if (day === null) continue;
+        const occasion = `${rule.id}:${asset.id}:${date}`;
+        wanted.push(occasion);
+        created.push(...createSeries(ctx, { rule, customerId: asset.customerId, occasion, base: { day }, assetId: asset.id }, calendar));
+      }
+      if (!opts.fresh) dropStale(ctx.db, 'asset_id = ?', asset.id, wanted);
+      return created;
+    },
+    forBirthday(customerId, birthday, opts = {}) {
+      const wanted: string[] = [];
+      const created: string[] = [];
+      if (birthday) {
+        const today = calendar.dayOf(opts.fromAt ?? ctx.clock.now()).day;
+        const year = Number(formatIsoDate(today).slice(0, 4));
+        for (const rule of birthdayRules) {
+          // Far enough ahead that the earliest offset (e.g. 7 days before) is not already past.
+          const lead = Math.max(0, ...rule.rule.offsets.map((o) => (o.unit === 'days' ? -o.amount : 0)));
+          const day = nextBirthday(birthday, today + lead - rule.rule.windowDays, year);
+          const occasion = `${rule.id}:${customerId}:${formatIsoDate(day)}`;
+          wanted.push(occasion);
+          created.push(...createSeries(ctx, { rule, customerId, occasion, base: { day } }, calendar));
+        }
+      }
+      if (birthdayRules.length && !opts.fresh) {
+        const stale = stmt(ctx.db,
+            `SELECT id, occasion FROM callbacks WHERE customer_id = ? AND status = 'pending' AND attempts = 0
+             AND rule_id IN (SELECT value FROM json_each(?))`,
+          )
+          .all(customerId, birthdayRuleIds) as { id: string; occasion: string }[];
+        for (const s of stale) if (!wanted.some((w) => s.occasion.startsWith(`${w}:`))) removeCallback(ctx.db, s.id);
+      }
+      return created;
+    },
+  };
+}
+
 /** An asset was saved: its dates (re)plan their reminders; untouched ones for old dates go. */
 export function callbacksForAsset(ctx: CallContext, asset: Asset): string[] {
-  const calendar = centreCalendar(ctx.db);
-  const wanted: string[] = [];
-  const created: string[] = [];
-  for (const rule of activeRules(ctx.db)) {
-    if (rule.rule.trigger.kind !== 'asset.date') continue;
-    const date = assetDate(asset.data, rule.rule.trigger.field);
-    const day = date ? parseIsoDate(date) : null;
-    if (day === null) continue;
-    const occasion = `${rule.id}:${asset.id}:${date}`;
-    wanted.push(occasion);
-    created.push(...createSeries(ctx, { rule, customerId: asset.customerId, occasion, base: { day }, assetId: asset.id }, calendar));
-  }
-  dropStale(ctx.db, 'asset_id = ?', asset.id, wanted);
-  return created;
+  return callbackPlanner(ctx).forAsset(asset);
 }
 
 /** The next birthday (solar or lunar) gets its greeting; a changed birthday drops the old one. */
 export function callbacksForBirthday(ctx: CallContext, customerId: string, birthday: Birthday | null, fromAt?: number): string[] {
-  const rules = activeRules(ctx.db).filter((r) => r.rule.trigger.kind === 'birthday');
-  const calendar = centreCalendar(ctx.db);
-  const wanted: string[] = [];
-  const created: string[] = [];
-  if (birthday) {
-    const today = calendar.dayOf(fromAt ?? ctx.clock.now()).day;
-    const year = Number(formatIsoDate(today).slice(0, 4));
-    for (const rule of rules) {
-      // Far enough ahead that the earliest offset (e.g. 7 days before) is not already past.
-      const lead = Math.max(0, ...rule.rule.offsets.map((o) => (o.unit === 'days' ? -o.amount : 0)));
-      const day = nextBirthday(birthday, today + lead - rule.rule.windowDays, year);
-      const occasion = `${rule.id}:${customerId}:${formatIsoDate(day)}`;
-      wanted.push(occasion);
-      created.push(...createSeries(ctx, { rule, customerId, occasion, base: { day } }, calendar));
-    }
-  }
-  const ruleIds = rules.map((r) => r.id);
-  if (ruleIds.length) {
-    const stale = stmt(ctx.db, 
-        `SELECT id, occasion FROM callbacks WHERE customer_id = ? AND status = 'pending' AND attempts = 0
-         AND rule_id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(customerId, JSON.stringify(ruleIds)) as { id: string; occasion: string }[];
-    for (const s of stale) if (!wanted.some((w) => s.occasion.startsWith(`${w}:`))) removeCallback(ctx.db, s.id);
-  }
-  return created;
+  return callbackPlanner(ctx).forBirthday(customerId, birthday, fromAt === undefined ? {} : { fromAt });
 }
 
 function dropStale(db: Db, where: string, param: string, wanted: string[]): void {
