@@ -14,7 +14,7 @@ import { byUrgency, ticketSlaStatus } from '../../../shared/tickets/sla';
 import type { TicketRow } from '../../../shared/tickets/types';
 import type { Db } from '../db/open';
 import { pluck, stmt } from '../db/stmt';
-import { TICKET_SELECT, toTicketRow, type TicketRecord } from './ticketRows';
+import { TICKET_LIVE_SELECT, toTicketRow, type TicketRecord } from './ticketRows';
 import { calendarFor } from './ticketSla';
 
 export interface OpenTicket {
@@ -40,8 +40,8 @@ export interface OpenQueue {
   breachedCount(now: number): number;
 }
 
-export const BY_ID = `${TICKET_SELECT} WHERE t.id = ?`;
-export const OPEN = `${TICKET_SELECT} WHERE t.is_open`;
+export const BY_ID = `${TICKET_LIVE_SELECT} WHERE t.id = ?`;
+export const OPEN = `${TICKET_LIVE_SELECT} WHERE t.is_open`;
 const OPEN_OF_CUSTOMER = `SELECT id FROM tickets WHERE customer_id = ? AND is_open`;
 
 export function createOpenQueue(db: Db): OpenQueue {
