@@ -62,12 +62,12 @@ export type AppEvent =
   | { type: 'calendars.changed' }
   | { type: 'deductions.changed' }
   /**
-   * A ticket changed: its row as the open queue holds it (a row whose status is not open leaves
-   * the queue, shared/tickets/lifecycle.ts's isOpen) and, when the change was made here or came
-   * alone from another seat, its detail as tickets.get returns it. Screens apply it in place and
-   * keep the higher `version` (shared/tickets/changes.ts).
+   * A ticket changed, here or at another seat: its row as the open queue holds it (a row whose
+   * status is not open leaves the queue, shared/tickets/lifecycle.ts's isOpen) and its detail as
+   * tickets.get returns it. Screens apply them in place and keep the higher `version`
+   * (shared/tickets/changes.ts). Many changes at once come as one hub.caughtUp instead.
    */
-  | { type: 'ticket.changed'; ticket: TicketRow; detail?: TicketDetail }
+  | { type: 'ticket.changed'; ticket: TicketRow; detail: TicketDetail }
   | { type: 'customer.changed'; customer: CustomerSummary }
   | { type: 'departments.changed' }
   | { type: 'callbacks.changed' }
