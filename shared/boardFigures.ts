@@ -2,10 +2,10 @@
 // sides: the core answers board.snapshot with it, and the board window recomputes it from the
 // rows that ticket.changed events push (renderer/src/wallboard/store.ts), so the board follows a
 // change without asking for a new snapshot and both give the same numbers.
-import type { AgentLoad, BoardFigures } from './board';
+import type { AgentLoad, BoardFigures, BoardSnapshot } from './board';
 import { DAY_MS, localToUtc, offsetMsAt, type SlaStatus } from './sla';
 import { isOpen } from './tickets/lifecycle';
-import { isAtRisk } from './tickets/sla';
+import { byUrgency, isAtRisk } from './tickets/sla';
 import type { TicketRow } from './tickets/types';
 
 export interface BoardTicket {
@@ -69,5 +69,38 @@ export function boardFiguresOf(open: readonly BoardTicket[], completed: readonly
       openComplaints: count((x) => x.row.category === 'complaint'),
     },
     agents: [...agents.values()].sort((a, b) => b.breached - a.breached || b.open - a.open || a.displayName.localeCompare(b.displayName)),
+  };
+}
+
+/**
+ * The board from a set of held rows (the board window's: the snapshot's rows with every pushed
+ * change applied) at `now`, or null while a row's SLA cannot be computed (its calendar is not
+ * known here yet). `urgent` is left to the caller, who knows how many tiles fit.
+ */
+export function boardOfRows(
+  rows: Iterable<TicketRow>,
+  statusOf: (row: TicketRow) => SlaStatus | null,
+  at: number,
+  timeZone: string,
+): Omit<BoardSnapshot, 'urgent'> | null {
+  const dayStart = dayStartOf(at, timeZone);
+  const open: BoardTicket[] = [];
+  const completed: BoardTicket[] = [];
+  for (const row of rows) {
+    const place = boardSetOf(row, dayStart);
+    if (!place) continue;
+    const status = statusOf(row);
+    if (!status) return null;
+    (place === 'open' ? open : completed).push({ row, status });
+  }
+  open.sort(byUrgency);
+  return {
+    at,
+    dayStart,
+    timeZone,
+    openTotal: open.length,
+    ...boardFiguresOf(open, completed, dayStart),
+    open: open.map((x) => x.row),
+    completedToday: completed.map((x) => x.row),
   };
 }

@@ -5,9 +5,9 @@
 // at most a few times a second, and every 30 s for what time alone changes (warnings, breaches).
 import { create } from 'zustand';
 import type { BoardSnapshot } from '../../../shared/board';
-import { boardFiguresOf, boardSetOf, dayStartOf, type BoardTicket } from '../../../shared/boardFigures';
+import { boardOfRows, boardSetOf, dayStartOf } from '../../../shared/boardFigures';
 import { applyTicketRow, type LiveTickets } from '../../../shared/tickets/changes';
-import { byUrgency, ticketSlaStatus } from '../../../shared/tickets/sla';
+import { ticketSlaStatus } from '../../../shared/tickets/sla';
 import type { TicketRow } from '../../../shared/tickets/types';
 import { invoke, onEvent } from '../api';
 import { useCompiledCalendars } from '../app/calendars';
@@ -53,30 +53,16 @@ export const useBoard = create<BoardState>((set, get) => ({
     const s = get().snapshot;
     if (!s) return true;
     const { compiled } = useCompiledCalendars.getState();
-    const dayStart = dayStartOf(now, s.timeZone);
-    const open: BoardTicket[] = [];
-    const completed: BoardTicket[] = [];
-    for (const row of get().held.rows.values()) {
+    const statusOf = (row: TicketRow) => {
       const calendar = compiled.get(row.sla.target.calendarId);
-      if (!calendar) return false;
-      const place = boardSetOf(row, dayStart);
-      if (place) (place === 'open' ? open : completed).push({ row, status: ticketSlaStatus(calendar, row.sla, now) });
-    }
-    open.sort(byUrgency);
-    const urgent = open.slice(0, URGENT_LIMIT).map((x) => x.row);
-    set({
-      snapshot: {
-        at: now,
-        dayStart,
-        timeZone: s.timeZone,
-        openTotal: open.length,
-        ...boardFiguresOf(open, completed, dayStart),
-        // The tiles keep their row objects while unchanged, so React leaves them alone.
-        urgent: urgent.length === s.urgent.length && urgent.every((r, i) => r === s.urgent[i]) ? s.urgent : urgent,
-        open: open.map((x) => x.row),
-        completedToday: completed.map((x) => x.row),
-      },
-    });
+      return calendar ? ticketSlaStatus(calendar, row.sla, now) : null;
+    };
+    const board = boardOfRows(get().held.rows.values(), statusOf, now, s.timeZone);
+    if (!board) return false;
+    const urgent = board.open.slice(0, URGENT_LIMIT);
+    // The tiles keep their row objects while unchanged, so React leaves them alone.
+    const same = urgent.length === s.urgent.length && urgent.every((r, i) => r === s.urgent[i]);
+    set({ snapshot: { ...board, urgent: same ? s.urgent : urgent } });
     return true;
   },
 }));
