@@ -96,6 +96,20 @@ describe('ticket actions return the detail', () => {
     expect(first).toEqual(t.must('tickets.get', { id: first.id }));
   });
 
+  it('the open queue, kept from the events’ rows, equals one read afresh from the tables', () => {
+    const a = intake('account_open');
+    const b = intake('login_unlock');
+    const c = intake();
+    t.must('tickets.act', { id: a.id, action: 'accept' });
+    t.must('tickets.act', { id: b.id, action: 'accept' });
+    t.must('tickets.act', { id: b.id, action: 'resolve' });
+    t.must('tickets.act', { id: b.id, action: 'feedback' });
+    t.must('tickets.note', { id: c.id, text: '已回电' });
+    const queue = t.must('tickets.queue', {});
+    expect(queue.map((r) => r.id).sort()).toEqual([a.id, c.id].sort());
+    expect(queue).toEqual(createOpenQueue(t.core.db).byUrgency(t.clock.now()).map((x) => x.row));
+  });
+
   it('the queue holds the same row the event carried, version included', () => {
     const a = intake('account_open');
     expect(t.must('tickets.queue', {}).find((r) => r.id === a.id)).toEqual(rowOfDetail(a));
