@@ -64,10 +64,11 @@ export type AppEvent =
   /**
    * A ticket changed, here or at another seat: its row as the open queue holds it (a row whose
    * status is not open leaves the queue, shared/tickets/lifecycle.ts's isOpen) and its detail as
-   * tickets.get returns it. Screens apply them in place and keep the higher `version`
-   * (shared/tickets/changes.ts). Many changes at once come as one hub.caughtUp instead.
+   * tickets.get returns it (not to a board-only session, which may not read customers' details).
+   * Screens apply them in place and keep the higher `version` (shared/tickets/changes.ts). Many
+   * changes at once come as one hub.caughtUp instead.
    */
-  | { type: 'ticket.changed'; ticket: TicketRow; detail: TicketDetail }
+  | { type: 'ticket.changed'; ticket: TicketRow; detail?: TicketDetail }
   | { type: 'customer.changed'; customer: CustomerSummary }
   | { type: 'departments.changed' }
   | { type: 'callbacks.changed' }

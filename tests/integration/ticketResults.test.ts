@@ -8,6 +8,7 @@ import type { TicketAction } from '../../shared/tickets/lifecycle';
 import type { TicketDetail } from '../../shared/tickets/types';
 import { remoteChangesPublisher } from '../../electron/core/jobs/remoteChanges';
 import { createOpenQueue } from '../../electron/core/services/openQueue';
+import { sessionEventFilter } from '../../electron/core/sessionEvents';
 import { startCore, type TestCore } from './helpers';
 import { CUSTOMER } from './samples';
 
@@ -123,5 +124,19 @@ describe('ticket actions return the detail', () => {
     onApplied({ applied: 1, unknown: 0, own: 0, tables: new Set(['tickets']), ids: new Map([['tickets', new Set([a.id])]]), conflicts: [], lastSeq: 1 });
     const changed = published.find((e) => e.type === 'ticket.changed');
     expect(changed).toEqual({ type: 'ticket.changed', ticket: rowOfDetail(accepted), detail: accepted });
+  });
+});
+
+describe('what a board-only session is sent', () => {
+  it('a TV signed in gets the rows but not the details (they name the customer’s private data); after it signs out, details again', () => {
+    const a = intake('account_open');
+    const event = { type: 'ticket.changed' as const, ticket: rowOfDetail(a), detail: a };
+    const filter = sessionEventFilter();
+    expect(filter(event)).toBe(event);
+    const tv = { id: 'tv', name: 'tv1', displayName: '大屏', role: 'wallboard' as const };
+    filter({ type: 'session.changed', user: tv as never });
+    expect(filter(event)).toEqual({ type: 'ticket.changed', ticket: rowOfDetail(a) });
+    filter({ type: 'session.changed', user: null });
+    expect(filter(event)).toBe(event);
   });
 });

@@ -63,5 +63,5 @@ export function applyTicketResult(detail: TicketDetail): TicketDetail {
 
 /** Pushed changes into the panels (the queue follows its own, store.ts). */
 export function followTicketDetails(): () => void {
-  return onEvent('ticket.changed', (e) => applyDetail(e.detail));
+  return onEvent('ticket.changed', (e) => e.detail && applyDetail(e.detail));
 }
