@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { BoardSnapshot } from '../../../shared/board';
 import { boardOfRows, boardSetOf, dayStartOf } from '../../../shared/boardFigures';
-import { applyTicketRow, type LiveTickets } from '../../../shared/tickets/changes';
+import { applyTicketRow, loadLiveTickets, type LiveTickets } from '../../../shared/tickets/changes';
 import { ticketSlaStatus } from '../../../shared/tickets/sla';
 import type { TicketRow } from '../../../shared/tickets/types';
 import { invoke, onEvent } from '../api';
@@ -33,20 +33,37 @@ const heldOf = (s: BoardSnapshot): LiveTickets => {
   return { rows, seen: new Map([...rows.values()].map((r) => [r.id, r.version])) };
 };
 
+/** Open, or completed today: the two sets the figures count; anything else leaves the board. */
+const onBoard = (timeZone: string) => (r: TicketRow) => boardSetOf(r, dayStartOf(Date.now(), timeZone)) !== null;
+
+/** The ids changed while each snapshot is on its way. */
+const loading = new Set<Set<string>>();
+
 export const useBoard = create<BoardState>((set, get) => ({
   snapshot: null,
   signedOut: false,
   held: { rows: new Map(), seen: new Map() },
   async load() {
-    const r = await invoke('board.snapshot', { urgentLimit: URGENT_LIMIT });
-    if (r.ok) set({ snapshot: r.value, signedOut: false, held: heldOf(r.value) });
-    else if (r.error.code === 'UNAUTHENTICATED') set({ snapshot: null, signedOut: true, held: { rows: new Map(), seen: new Map() } });
+    const during = new Set<string>();
+    loading.add(during);
+    try {
+      const r = await invoke('board.snapshot', { urgentLimit: URGENT_LIMIT });
+      if (r.ok) {
+        // Changes that arrived while the snapshot was on its way stand if newer (shared/tickets/changes.ts).
+        const fresh = heldOf(r.value);
+        const held = during.size ? loadLiveTickets(get().held, [...fresh.rows.values()], during, onBoard(r.value.timeZone)) : fresh;
+        set({ snapshot: r.value, signedOut: false, held });
+        if (during.size) get().recompute(Date.now());
+      } else if (r.error.code === 'UNAUTHENTICATED') set({ snapshot: null, signedOut: true, held: { rows: new Map(), seen: new Map() } });
+    } finally {
+      loading.delete(during);
+    }
   },
   apply(row) {
+    for (const during of loading) during.add(row.id);
     const s = get().snapshot;
     if (!s) return;
-    // Open, or completed today: the two sets the figures count; anything else leaves the board.
-    const held = applyTicketRow(get().held, row, (r) => boardSetOf(r, dayStartOf(Date.now(), s.timeZone)) !== null);
+    const held = applyTicketRow(get().held, row, onBoard(s.timeZone));
     if (held !== get().held) set({ held });
   },
   recompute(now) {
