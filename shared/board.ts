@@ -34,9 +34,18 @@ export interface AgentLoad {
 export interface BoardSnapshot {
   at: number;
   dayStart: number;
+  /** The centre's zone, in which "today" starts. */
+  timeZone: string;
   figures: BoardFigures;
   agents: AgentLoad[];
   /** The most urgent open tickets, most urgent first. */
   urgent: TicketRow[];
   openTotal: number;
+  /**
+   * Every open ticket (most urgent first) and today's completed ones: what the figures were
+   * computed from, so the board window applies pushed changes to them and recomputes the figures
+   * with shared/boardFigures.ts instead of asking for a new snapshot.
+   */
+  open: TicketRow[];
+  completedToday: TicketRow[];
 }

@@ -22,7 +22,7 @@ import { statsMethods } from './contract/stats';
 import { hubMethods } from './contract/hub';
 import type { HubStatus, HubTestResult, SyncConflict } from './hub';
 import { customers360Methods } from './contract/customers360';
-import type { CustomerSummary, TicketRow } from './tickets/types';
+import type { CustomerSummary, TicketDetail, TicketRow } from './tickets/types';
 import type { Notice } from './notifications';
 
 export const contract = {
@@ -61,7 +61,14 @@ export type AppEvent =
   | { type: 'catalogue.changed' }
   | { type: 'calendars.changed' }
   | { type: 'deductions.changed' }
-  | { type: 'ticket.changed'; ticket: TicketRow }
+  /**
+   * A ticket changed, here or at another seat: its row as the open queue holds it (a row whose
+   * status is not open leaves the queue, shared/tickets/lifecycle.ts's isOpen) and its detail as
+   * tickets.get returns it (not to a board-only session, which may not read customers' details).
+   * Screens apply them in place and keep the higher `version` (shared/tickets/changes.ts). Many
+   * changes at once come as one hub.caughtUp instead.
+   */
+  | { type: 'ticket.changed'; ticket: TicketRow; detail?: TicketDetail }
   | { type: 'customer.changed'; customer: CustomerSummary }
   | { type: 'departments.changed' }
   | { type: 'callbacks.changed' }

@@ -4,6 +4,7 @@
 import './services/exceljsUtf8';
 import { mkdirSync } from 'node:fs';
 import type { AppEvent, MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import { sessionEventFilter } from './sessionEvents';
 import type { HubStatus } from '../../shared/hub';
 import type { Result } from '../../shared/result';
 import { systemClock, type Clock } from './clock';
@@ -116,7 +117,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const isClosing = () => closing;
 
   const bus = createEventBus(logger);
-  const publish = bus.publish;
+  // A TV's board-only session is sent no ticket details (sessionEvents.ts).
+  const forSession = sessionEventFilter();
+  const publish = (e: AppEvent) => bus.publish(forSession(e));
   const notify = options.notify ?? (() => {});
   const archive = createArchiveJobs({
     dbFile,

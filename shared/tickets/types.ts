@@ -68,6 +68,12 @@ export interface TicketRow {
   resolvedAt: number | null;
   closedAt: number | null;
   overtimeMinutes: number | null;
+  /**
+   * Grows with every change of the ticket (its latest event's number in this seat's database), so
+   * a screen keeps the newer of two rows that arrive out of order (shared/tickets/changes.ts).
+   * 0 in lists that are not kept live (history, search, statistics).
+   */
+  version: number;
 }
 
 export interface Complaint {

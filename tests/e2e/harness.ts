@@ -33,6 +33,8 @@ export interface LaunchedApp {
   context: BrowserContext;
   core: Core;
   dataDir: string;
+  /** Every call the pages made through window.kefu.invoke, in order, with the asking page's path. */
+  invocations: { method: string; page: string }[];
   /** The instant both clocks show now (another seat launched later starts at it). */
   now(): number;
   /** Jump both clocks to an instant (timers due in between fire once, as after a sleep). */
@@ -79,7 +81,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
     return route.fulfill({ status: 200, contentType: MIME[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
   });
-  await context.exposeBinding('__kefuInvoke', (_source, method: unknown, input: unknown) => core.invoke(method, input));
+  const invocations: LaunchedApp['invocations'] = [];
+  await context.exposeBinding('__kefuInvoke', (source, method: unknown, input: unknown) => {
+    invocations.push({ method: String(method), page: new URL(source.page.url()).pathname });
+    return core.invoke(method, input);
+  });
   // The report page's PDF: in the app the main process prints the asking page with printToPDF
   // (electron/main/reportPdf.ts); here Chromium prints it with page.pdf, into the data folder.
   await context.exposeBinding('__kefuReportPdf', async (source, title: unknown) => {
@@ -105,6 +111,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     context,
     core,
     dataDir,
+    invocations,
     now: () => clock.now(),
     async setTime(iso) {
       const target = Date.parse(iso);

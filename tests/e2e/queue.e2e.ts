@@ -1,7 +1,7 @@
 // The intake queue end to end, with a moved clock: a key-account password reset by phone walks
 // through its whole life; a ticket left alone turns amber, then red, at the right instants.
 import { expect, test, type Page } from '@playwright/test';
-import { launchApp, screenshot, type LaunchedApp } from './harness';
+import { APP_ORIGIN, launchApp, screenshot, type LaunchedApp } from './harness';
 import { ADMIN, AGENT, chooseLanguage, completeSetup, dismissNotices, signIn, signOut } from './flows';
 
 const MIN = 60_000;
@@ -156,4 +156,57 @@ test('the keyboard drives the queue; an impossible step is refused by the main p
   const id = (app.core.db.prepare('SELECT id FROM tickets').pluck().get() as string);
   const refused = await page.evaluate((ticketId) => window.kefu.invoke('tickets.act', { id: ticketId, action: 'close' }), id);
   expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', messageKey: 'errors.ticketTransition' } });
+});
+
+test('accept → resolve → feedback: the panel, the queue and the wall-board show each step from what the call and its event carry, never asking again', async () => {
+  app = await launchApp({ locale: 'zh-CN', time: '2026-03-03T10:00:00+08:00' });
+  const { page } = app;
+  await openQueueAsAgent(page);
+  const created = app.core.call('tickets.create', {
+    customer: { new: { kind: 'person', name: '陈刚', tier: 'standard', role: 'end_customer', phones: ['13912345678'], email: null, wechat: null, birthday: null, contactUserId: null, tags: [], notes: '' } },
+    typeCode: 'auth_code',
+    channel: 'phone',
+    priority: 'normal',
+    subject: '授权码申请',
+    description: '',
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  const { number } = created.value;
+  // The ticket made elsewhere reached the queue by its event alone.
+  await expect(row(page, number)).toBeVisible();
+  await row(page, number).click();
+  await expect(page.getByTestId('ticket-panel')).toContainText('待受理');
+  const timelineItems = page.getByTestId('ticket-timeline').locator('.ant-timeline-item');
+  await expect(timelineItems).toHaveCount(1);
+  const board = await app.context.newPage();
+  await board.goto(`${APP_ORIGIN}/wallboard.html`);
+  const figure = (key: string) => board.getByTestId(`figure-${key}`).getByTestId('figure-value');
+  await expect(figure('waiting')).toHaveText('1');
+  await expect(board.locator(`[data-testid="board-tile"][data-number="${number}"]`)).toBeVisible();
+
+  // From here on: only the actions themselves cross window.kefu.
+  const from = app.invocations.length;
+  await act(page, 'accept');
+  await expect(page.getByTestId('ticket-panel')).toContainText('已受理');
+  await expect(timelineItems).toHaveCount(2); // the timeline came with the result, too
+  await expect(figure('waiting')).toHaveText('0');
+  await expect(figure('inProgress')).toHaveText('1');
+  await act(page, 'resolve', '已发送授权码');
+  await expect(page.getByTestId('ticket-panel')).toContainText('已解决');
+  await expect(page.getByTestId('ticket-timeline')).toContainText('已发送授权码');
+  await expect(row(page, number)).toBeVisible();
+  await expect(figure('inProgress')).toHaveText('0');
+  await act(page, 'feedback', '已电话告知客户');
+  await expect(page.getByTestId('ticket-panel')).toContainText('已反馈');
+  await expect(row(page, number)).toHaveCount(0);
+  await expect(figure('completed')).toHaveText('1');
+  await expect(board.locator(`[data-testid="board-tile"][data-number="${number}"]`)).toHaveCount(0);
+  // Longer than the board's coalescing gap: a refetch it had scheduled would have gone out by now.
+  await page.waitForTimeout(1_000);
+  const calls = app.invocations.slice(from).map((c) => `${c.page} ${c.method}`);
+  // Other lists may follow their own events (feedback plans callbacks); the ticket, the queue and the board are not re-read.
+  expect(calls.filter((c) => /tickets\.(get|queue)|board\.snapshot/.test(c))).toEqual([]);
+  expect(calls.filter((c) => c.endsWith('tickets.act'))).toEqual(['/index.html tickets.act', '/index.html tickets.act', '/index.html tickets.act']);
+  await screenshot(page, 'zh-CN-45-detail-after-feedback');
+  await screenshot(board, 'zh-CN-46-wallboard-after-feedback');
 });

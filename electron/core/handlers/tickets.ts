@@ -1,6 +1,5 @@
 // The ticket lifecycle: intake, the queue, the detail, transitions, transfer, notes, complaints,
 // errors. Every change writes an event in the same transaction and is pushed to every window.
-import { ticketConflicts } from '../services/conflicts';
 import { DomainError } from '../../../shared/result';
 import type { Pause } from '../../../shared/sla';
 import { mayWork, TRANSITIONS, type TicketAction } from '../../../shared/tickets/lifecycle';
@@ -11,9 +10,11 @@ import { insertCustomer } from '../services/customers';
 import { findRequestType } from '../services/catalogue';
 import { targetFor } from '../services/duePreview';
 import { getSetting } from '../services/settings';
-import { appendTicketEvent, ticketEvents } from '../services/ticketEvents';
+import { appendTicketEvent } from '../services/ticketEvents';
+import { ticketDetail } from '../services/ticketDetail';
+import type { TicketDetail } from '../../../shared/tickets/types';
 import { nextTicketNumber } from '../services/ticketNumbers';
-import { complaintOf, findTicket, findTicketByRequestId, ticketsOfCustomer, toTicketRow, type TicketRecord } from '../services/ticketRows';
+import { complaintOf, findTicket, findTicketByRequestId, toTicketRow, type TicketRecord } from '../services/ticketRows';
 import { slaCaches, ticketSlaStatus } from '../services/ticketSla';
 import { mustGetCustomer } from './customers';
 import { syncTicketMoments } from '../scheduler/moments';
@@ -41,14 +42,17 @@ function assertMayWork(ctx: SignedInContext, t: TicketRecord, action: string): v
   );
 }
 
-/** Reads back the changed row, pushes it to every window, returns it. */
-function publish(ctx: CallContext, id: string) {
+/**
+ * Reads back the changed ticket, pushes its row and detail to every window and returns the detail,
+ * so neither the caller nor any other screen has to ask for it again.
+ */
+function publish(ctx: CallContext, id: string): TicketDetail {
   const record = findTicket(ctx.db, id)!;
   // Every ticket change passes here, so the scheduler's moments follow it in the same transaction.
   syncTicketMoments(ctx.db, record);
-  const row = toTicketRow(record);
-  ctx.emit({ type: 'ticket.changed', ticket: row });
-  return row;
+  const detail = ticketDetail(ctx.db, record);
+  ctx.emit({ type: 'ticket.changed', ticket: toTicketRow(record), detail });
+  return detail;
 }
 
 function transition(ctx: SignedInContext, t: TicketRecord, action: TicketAction, note: string | undefined) {
@@ -125,7 +129,7 @@ export const ticketHandlers: HandlersOf<typeof ticketMethods> = {
   'tickets.create': (input, ctx) => {
     if (input.requestId) {
       const first = findTicketByRequestId(ctx.db, input.requestId);
-      if (first) return toTicketRow(first);
+      if (first) return ticketDetail(ctx.db, first);
     }
     const type = findRequestType(ctx.db, input.typeCode);
     if (!type || !type.active) {
@@ -175,18 +179,7 @@ export const ticketHandlers: HandlersOf<typeof ticketMethods> = {
   // From memory (services/openQueue.ts), in the shared urgency order.
   'tickets.queue': (_input, ctx) => ctx.openQueue.byUrgency(ctx.clock.now()).map((x) => x.row),
 
-  'tickets.get': ({ id }, ctx) => {
-    const t = mustFind(ctx, id);
-    return {
-      ...toTicketRow(t),
-      description: t.description,
-      complaint: complaintOf(t),
-      customerDetail: mustGetCustomer(ctx, t.customer_id),
-      events: ticketEvents(ctx.db, id),
-      customerTickets: ticketsOfCustomer(ctx.db, t.customer_id, 21).filter((o) => o.id !== id).slice(0, 20).map(toTicketRow),
-      syncConflicts: ticketConflicts(ctx.db, id),
-    };
-  },
+  'tickets.get': ({ id }, ctx) => ticketDetail(ctx.db, mustFind(ctx, id)),
 
   'tickets.act': ({ id, action, note }, ctx) => {
     transition(ctx, mustFind(ctx, id), action, note);
@@ -218,8 +211,7 @@ export const ticketHandlers: HandlersOf<typeof ticketMethods> = {
     const t = mustFind(ctx, id);
     appendTicketEvent(ctx, t.id, 'note', null, { text });
     stmt(ctx.db, 'UPDATE tickets SET updated_at = ? WHERE id = ?').run(ctx.clock.now(), id);
-    publish(ctx, id);
-    return null;
+    return publish(ctx, id);
   },
 
   'tickets.updateComplaint': ({ id, complaint }, ctx) => {
@@ -244,7 +236,6 @@ export const ticketHandlers: HandlersOf<typeof ticketMethods> = {
     stmt(ctx.db, 'INSERT INTO agent_errors (id, agent_id, ticket_id, at, reason, recorded_by) VALUES (?, ?, ?, ?, ?, ?)')
       .run(newId(ctx.clock), t.assignee_id, id, ctx.clock.now(), reason, ctx.user.id);
     appendTicketEvent(ctx, id, 'error', null, { agentId: t.assignee_id, agentName: t.assignee_name, reason });
-    publish(ctx, id);
-    return null;
+    return publish(ctx, id);
   },
 };

@@ -9,6 +9,7 @@ import type { OpenQueue } from '../services/openQueue';
 import { toConflict } from '../services/conflicts';
 import { getCustomer } from '../services/customers';
 import { getSetting } from '../services/settings';
+import { ticketDetail } from '../services/ticketDetail';
 import { findTicket, toTicketRow } from '../services/ticketRows';
 import type { ApplyOutcome } from '../sync/apply';
 import { refreshOpenQueueAfterRemoteChanges } from '../sync/derived';
@@ -42,9 +43,10 @@ export function remoteChangesPublisher(deps: {
     const customers = ids('customers');
     if (tickets.length > MANY || customers.length > MANY) publish({ type: 'hub.caughtUp', tables: [...outcome.tables] });
     else {
+      // With the detail, as a local change carries it: the panels and boards here apply it in place.
       for (const id of tickets) {
         const t = findTicket(db, id);
-        if (t) publish({ type: 'ticket.changed', ticket: toTicketRow(t) });
+        if (t) publish({ type: 'ticket.changed', ticket: toTicketRow(t), detail: ticketDetail(db, t) });
       }
       for (const id of customers) {
         const c = getCustomer(db, id);

@@ -5,6 +5,7 @@ import type { TicketStatus } from '../../../shared/tickets/lifecycle';
 import type { TicketSyncConflict } from '../../../shared/tickets/types';
 import { DomainError } from '../../../shared/result';
 import type { Db } from '../db/open';
+import { stmt } from '../db/stmt';
 import { reindexKeys, unindexCustomerRow } from './customers';
 
 interface Row {
@@ -58,8 +59,8 @@ type Lifecycle = Record<string, unknown>;
  * on both sides).
  */
 export function ticketConflicts(db: Db, ticketId: string): TicketSyncConflict[] {
-  const rows = db
-    .prepare(`SELECT id, hub_seq, winner_seat, loser_seat, details, at FROM sync_conflicts WHERE kind = 'ticket.lifecycle' AND pk = ? ORDER BY hub_seq`)
+  // Read on every ticket action (the detail it returns): prepared once.
+  const rows = stmt(db, `SELECT id, hub_seq, winner_seat, loser_seat, details, at FROM sync_conflicts WHERE kind = 'ticket.lifecycle' AND pk = ? ORDER BY hub_seq`)
     .all(ticketId) as { id: string; hub_seq: number; winner_seat: string | null; loser_seat: string | null; details: string; at: number }[];
   if (rows.length === 0) return [];
   const nameOf = db.prepare('SELECT display_name FROM users WHERE id = ?').pluck();

@@ -4,17 +4,18 @@
 // Each row's SLA status is answered incrementally (shared/tickets/sla.ts keeps its compiled state
 // per row), so sorting 2,000 open tickets by urgency costs a walk of a few working minutes each.
 //
-// The one entry point for changes is `refresh(ticketIds)`: the registry calls it after each commit
-// for the tickets the call changed; anything else that writes tickets (a replication applier
-// taking changes from other seats) calls it the same way after its own commit. It re-reads those
-// tickets from the tables, so whoever wrote them needs no other knowledge of this cache.
+// The registry keeps it in step after each commit with the rows its call's ticket.changed events
+// carry (`follow`). Anything else that writes tickets (a replication applier taking changes from
+// other seats) calls `refresh(ticketIds)` after its own commit: it re-reads those tickets from the
+// tables, so whoever wrote them needs no other knowledge of this cache.
 import type { AppEvent } from '../../../shared/contract';
 import type { CompiledCalendar, SlaStatus } from '../../../shared/sla';
+import { isOpen } from '../../../shared/tickets/lifecycle';
 import { byUrgency, ticketSlaStatus } from '../../../shared/tickets/sla';
 import type { TicketRow } from '../../../shared/tickets/types';
 import type { Db } from '../db/open';
 import { pluck, stmt } from '../db/stmt';
-import { TICKET_SELECT, toTicketRow, type TicketRecord } from './ticketRows';
+import { TICKET_LIVE_SELECT, toTicketRow, type TicketRecord } from './ticketRows';
 import { calendarFor } from './ticketSla';
 
 export interface OpenTicket {
@@ -31,7 +32,7 @@ export interface OpenQueue {
   refreshAssigned(): void;
   /** Reloads everything from the tables (start-up, a restore). */
   reload(): void;
-  /** Keeps the queue in step with a committed call's events (what the registry calls). */
+  /** Keeps the queue in step with a committed call's events (what the registry calls): their rows are taken as they are. */
   follow(events: readonly AppEvent[]): void;
   readonly size: number;
   /** Every open ticket with its SLA status at `now`, most urgent first. */
@@ -40,8 +41,8 @@ export interface OpenQueue {
   breachedCount(now: number): number;
 }
 
-export const BY_ID = `${TICKET_SELECT} WHERE t.id = ?`;
-export const OPEN = `${TICKET_SELECT} WHERE t.is_open`;
+export const BY_ID = `${TICKET_LIVE_SELECT} WHERE t.id = ?`;
+export const OPEN = `${TICKET_LIVE_SELECT} WHERE t.is_open`;
 const OPEN_OF_CUSTOMER = `SELECT id FROM tickets WHERE customer_id = ? AND is_open`;
 
 export function createOpenQueue(db: Db): OpenQueue {
@@ -87,15 +88,17 @@ export function createOpenQueue(db: Db): OpenQueue {
     },
     reload,
     follow(events) {
-      const tickets = new Set<string>();
       const customers = new Set<string>();
       let users = false;
       for (const e of events) {
-        if (e.type === 'ticket.changed') tickets.add(e.ticket.id);
-        else if (e.type === 'customer.changed') customers.add(e.customer.id);
+        // The event's row was read back after the call's last write of the ticket (handlers
+        // publish last), so it is the committed state: no need to read it again.
+        if (e.type === 'ticket.changed') {
+          if (isOpen(e.ticket.status)) rows.set(e.ticket.id, e.ticket);
+          else rows.delete(e.ticket.id);
+        } else if (e.type === 'customer.changed') customers.add(e.customer.id);
         else if (e.type === 'users.changed') users = true;
       }
-      if (tickets.size) refresh(tickets);
       if (customers.size) this.refreshCustomers(customers);
       if (users) this.refreshAssigned();
     },

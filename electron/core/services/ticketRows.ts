@@ -41,6 +41,8 @@ export interface TicketRecord {
   c_tier: CustomerTier;
   c_role: 'partner' | 'end_customer';
   c_phones: string;
+  /** Only in TICKET_LIVE_SELECT: the seq of the ticket's latest event (see TicketRow.version). */
+  version?: number;
 }
 
 export const TICKET_SELECT = `
@@ -49,6 +51,17 @@ export const TICKET_SELECT = `
   FROM tickets t
   JOIN customers c ON c.id = t.customer_id
   LEFT JOIN users u ON u.id = t.assignee_id`;
+
+/**
+ * TICKET_SELECT plus the ticket's version: the seq of its latest event. Every change of a ticket
+ * appends an event (local or replicated from another seat), so the version grows with each change
+ * and screens can tell an older row from a newer one. For the reads that feed live screens (one
+ * ticket, the open queue, the board); lists that are not kept live skip the lookup.
+ */
+export const TICKET_LIVE_SELECT = TICKET_SELECT.replace(
+  'u.display_name AS assignee_name,',
+  'u.display_name AS assignee_name, (SELECT max(e.seq) FROM ticket_events e WHERE e.ticket_id = t.id) AS version,',
+);
 
 export function toTicketRow(r: TicketRecord): TicketRow {
   return {
@@ -79,13 +92,14 @@ export function toTicketRow(r: TicketRecord): TicketRow {
     resolvedAt: r.resolved_at,
     closedAt: r.closed_at,
     overtimeMinutes: r.overtime_minutes,
+    version: r.version ?? 0,
   };
 }
 
 export const complaintOf = (r: TicketRecord): Complaint | null => (r.complaint ? (JSON.parse(r.complaint) as Complaint) : null);
 
 export function findTicket(db: Db, id: string): TicketRecord | undefined {
-  return stmt(db, `${TICKET_SELECT} WHERE t.id = ?`).get(id) as TicketRecord | undefined;
+  return stmt(db, `${TICKET_LIVE_SELECT} WHERE t.id = ?`).get(id) as TicketRecord | undefined;
 }
 
 export function openTickets(db: Db): TicketRecord[] {
@@ -98,5 +112,5 @@ export function ticketsOfCustomer(db: Db, customerId: string, limit: number): Ti
 
 /** The ticket an intake form's request id already created, if any (tickets.create is idempotent). */
 export function findTicketByRequestId(db: Db, requestId: string): TicketRecord | undefined {
-  return db.prepare(`${TICKET_SELECT} WHERE t.request_id = ?`).get(requestId) as TicketRecord | undefined;
+  return stmt(db, `${TICKET_LIVE_SELECT} WHERE t.request_id = ?`).get(requestId) as TicketRecord | undefined;
 }

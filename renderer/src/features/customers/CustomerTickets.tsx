@@ -2,6 +2,7 @@
 import { Empty, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isNotOlder } from '../../../../shared/tickets/changes';
 import type { Customer, TicketRow } from '../../../../shared/tickets/types';
 import { call, onEvent } from '../../api';
 import { StatusTag } from '../../app/badges';
@@ -13,12 +14,20 @@ export function CustomerTickets({ customer }: { customer: Pick<Customer, 'id' | 
   const timeZone = useShell((s) => s.status?.timeZone ?? 'Asia/Shanghai');
   const language = useShell((s) => s.language);
   const [tickets, setTickets] = useState<TicketRow[] | null>(null);
-  const [version, setVersion] = useState(0);
 
+  // A change of one of the customer's tickets (here or at another seat) carries its row: put it in
+  // place, a new ticket first, instead of searching again.
   useEffect(
     () =>
       onEvent('ticket.changed', (e) => {
-        if (e.ticket.customer.id === customer.id) setVersion((v) => v + 1);
+        if (e.ticket.customer.id !== customer.id) return;
+        setTickets((list) => {
+          if (!list) return list;
+          const at = list.findIndex((tk) => tk.id === e.ticket.id);
+          if (at < 0) return [e.ticket, ...list];
+          if (!isNotOlder(e.ticket, list[at])) return list;
+          return list.map((tk, i) => (i === at ? e.ticket : tk));
+        });
       }),
     [customer.id],
   );
@@ -32,7 +41,7 @@ export function CustomerTickets({ customer }: { customer: Pick<Customer, 'id' | 
     return () => {
       live = false;
     };
-  }, [customer.id, customer.name, version]);
+  }, [customer.id, customer.name]);
 
   return (
     <div data-testid="customer-tickets">

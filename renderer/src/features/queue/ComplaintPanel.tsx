@@ -6,6 +6,7 @@ import type { Complaint, Department, TicketDetail } from '../../../../shared/tic
 import { call } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useShell } from '../../app/store';
+import { applyTicketResult } from './ticketDetails';
 
 export const COMPLAINT_CATEGORIES = ['service', 'quality', 'timeliness', 'billing', 'other'] as const;
 
@@ -22,7 +23,7 @@ export function ComplaintPanel({ ticket, editable }: { ticket: TicketDetail; edi
   const save = async (v: Complaint) => {
     setBusy(true);
     try {
-      await call('tickets.updateComplaint', { id: ticket.id, complaint: { category: v.category ?? '', cause: v.cause ?? '', responsibleDepartmentId: v.responsibleDepartmentId ?? null, outcome: v.outcome ?? '' } });
+      applyTicketResult(await call('tickets.updateComplaint', { id: ticket.id, complaint: { category: v.category ?? '', cause: v.cause ?? '', responsibleDepartmentId: v.responsibleDepartmentId ?? null, outcome: v.outcome ?? '' } }));
       void message.success(t('common.saved'));
     } catch (err) {
       void message.error(errorText(err));

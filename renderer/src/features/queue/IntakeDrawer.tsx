@@ -14,6 +14,7 @@ import { RoleTag, TierTag } from '../../app/badges';
 import { markFieldErrors, useErrorText } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useShell } from '../../app/store';
+import { applyTicketResult } from './ticketDetails';
 import { targetText } from './targetText';
 import { useCatalogue } from '../catalogue/store';
 
@@ -146,6 +147,8 @@ export function IntakeDrawer({ open, onClose, onCreated }: { open: boolean; onCl
         requestId: requestId.current,
       });
       void message.success({ content: t('intake.created', { number: row.number }), duration: 5 });
+      // The new ticket's detail, so its panel opens without asking for it.
+      applyTicketResult(row);
       onCreated(row);
       onClose();
     } catch (err) {

@@ -10,6 +10,7 @@ import type { Department, StaffMember, TicketDetail } from '../../../../shared/t
 import { call } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useShell } from '../../app/store';
+import { applyTicketResult } from './ticketDetails';
 
 type Dialog = { kind: 'action'; action: TicketAction } | { kind: 'transfer' } | { kind: 'note' } | { kind: 'error' };
 
@@ -30,10 +31,11 @@ export function TicketActions({ ticket }: { ticket: TicketDetail }) {
   const mayWorkIt = mayWork(me, assigneeId, 'transfer') === 'ok';
   const actions = allowedActions(ticket.status).filter((a) => mayWork(me, assigneeId, a) === 'ok');
 
-  const run = async (fn: () => Promise<unknown>) => {
+  // Every action returns the ticket's new detail: the panel and the queue show it without asking again.
+  const run = async (fn: () => Promise<TicketDetail>) => {
     setBusy(true);
     try {
-      await fn();
+      applyTicketResult(await fn());
       setDialog(null);
     } catch (err) {
       void message.error(errorText(err));

@@ -5,6 +5,7 @@ import { allowedActions } from '../../../../shared/tickets/lifecycle';
 import { call } from '../../api';
 import type { QueueEntry } from './order';
 import { useQueue } from './store';
+import { applyTicketResult } from './ticketDetails';
 
 export const QUEUE_KEYS: { keys: string; label: string }[] = [
   { keys: 'Alt+N', label: 'queue.keys.new' },
@@ -41,7 +42,7 @@ export function useQueueKeys(entries: QueueEntry[], focusSearch: () => void, onE
         if (next) q.select(next.row.id);
       };
       const run = (action: TicketAction) => {
-        if (selected && allowedActions(selected.status).includes(action)) void call('tickets.act', { id: selected.id, action }).catch(onError);
+        if (selected && allowedActions(selected.status).includes(action)) void call('tickets.act', { id: selected.id, action }).then(applyTicketResult, onError);
       };
       const keys: Record<string, () => void> = {
         j: () => move(1),
