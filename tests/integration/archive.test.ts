@@ -331,3 +331,50 @@ describe('cancel and failure', () => {
     return waitJob(first.id);
   });
 });
+
+describe('the two table workers', () => {
+  it('read the same month while the app keeps writing: the workbook, the CSVs and month.sqlite agree', async () => {
+    // The workbook comes from one worker's snapshot, the CSVs and month.sqlite from the other's. A
+    // March customer renamed over and over on the main thread during the close must show with the
+    // same name in both (the snapshots are taken while the main thread holds still).
+    const first = new Database(join(t.dir, 'archives', `kefu-archive-A1-${MONTH}`, 'data', 'month.sqlite'), { readonly: true });
+    const customerId = first.prepare(`SELECT id FROM customers WHERE name = '客户1'`).pluck().get() as string;
+    first.close();
+    const started = t.must('archive.start', { month: MONTH });
+    let writing = true;
+    let renames = 0;
+    const rename = () => {
+      if (!writing) return;
+      renames++;
+      t.must('customers.update', { id: customerId, customer: { ...CUSTOMER, name: `改名${renames}`, phones: ['13800138001'] } });
+      setTimeout(rename, 1);
+    };
+    rename();
+    const job = await waitJob(started.id);
+    writing = false;
+    expect(job.state, job.error?.message).toBe('done');
+    expect(renames).toBeGreaterThan(1);
+    const data = join(job.archive!.folder, 'data');
+    const extract = new Database(join(data, 'month.sqlite'), { readonly: true });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(data, 'tickets.xlsx'));
+    const sheetColumn = (sheet: number, column: number) => {
+      const out: string[] = [];
+      wb.worksheets[sheet]!.eachRow((row, n) => {
+        // The sheet's text is neutralised (a leading quote before = + - @), the extract's is not.
+        if (n > 2) out.push(String(row.getCell(column).value ?? '').replace(/^'(?=[=+\-@])/, ''));
+      });
+      return out;
+    };
+    const inExtract = (sql: string) => extract.prepare(sql).pluck().all() as string[];
+    const ticketCustomers = inExtract('SELECT customer FROM tickets ORDER BY rowid');
+    expect(sheetColumn(0, 3)).toEqual(ticketCustomers);
+    expect(sheetColumn(2, 2)).toEqual(inExtract('SELECT name FROM customers ORDER BY rowid'));
+    expect(ticketCustomers.some((n) => n.startsWith('改名'))).toBe(true);
+    const csv = readFileSync(join(data, 'customers.csv'), 'utf8');
+    const renamed = inExtract(`SELECT name FROM customers WHERE id = '${customerId}'`)[0]!;
+    expect(csv).toContain(`,${renamed},`);
+    extract.close();
+    expect((await verifyArchive(job.archive!.folder)).ok).toBe(true);
+  }, 60_000);
+});

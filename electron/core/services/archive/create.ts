@@ -18,13 +18,13 @@ import { join } from 'node:path';
 import type { ArchiveSummary, ChainHead } from '../../../../shared/archive';
 import { openDatabase, type Db } from '../../db/open';
 import { getSetting } from '../settings';
-import { chainHeadAt, chainSegment, monthBounds } from './month';
+import { chainHeadAt, chainSegment, monthBounds, snapshotMark } from './month';
 import { monthReportData, renderMonthReport, type PdfPrinter } from './report';
 import { archiveSections, prepareMonthTickets, type ArchiveSection, type MonthSource } from './sections';
 // Sections registered after the built-in ones (loaded here, so the archive worker has them too).
 import './callbacksSection';
 import { ArchiveCancelled, fsyncFile } from './tables';
-import { writeTablesInWorker } from './tablesJob';
+import { startTableWorkers } from './tablesJob';
 import { ZipWriter } from './zip';
 
 export const archiveName = (seat: string, month: string) => `kefu-archive-${seat}-${month}`;
@@ -49,20 +49,29 @@ export interface CreatedArchive extends ArchiveSummary {
   pdf: boolean;
 }
 
+export interface MonthSnapshotHooks {
+  /** Runs just before the read transaction takes its snapshot (the archive's readers line up here). */
+  beforeSnapshot?(): void;
+  /** Runs once the snapshot is taken (its first read is done). */
+  afterSnapshot?(): void;
+}
+
 /** Opens a snapshot of the month: a read-only connection inside one read transaction. */
 export function openMonthSource(
   dbFile: string,
   month: string,
-  /** The chain segments to archive when they were taken already (the worker gets the main thread's). */
-  segments?: MonthSource['segments'],
-): { src: MonthSource; sections: ArchiveSection[]; seat: string; centreName: string; close(): void } {
+  hooks: MonthSnapshotHooks = {},
+): { src: MonthSource; sections: ArchiveSection[]; seat: string; centreName: string; mark: string; close(): void } {
   const db: Db = openDatabase(dbFile, { readonly: true });
   try {
     // Sorting the month's tickets and the temp table of their ids spill to a temp file past the
     // page cache instead of growing in memory (the app's connections keep temp data in memory).
     db.pragma('temp_store = FILE');
+    hooks.beforeSnapshot?.();
     db.exec('BEGIN');
+    // In WAL mode the first read fixes the transaction's snapshot.
     const centre = getSetting(db, 'centre');
+    hooks.afterSnapshot?.();
     if (!centre) throw new Error('The centre is not set up: there is nothing to archive.');
     const { from, to } = monthBounds(month, centre.timeZone);
     const src: MonthSource = {
@@ -71,8 +80,9 @@ export function openMonthSource(
       from,
       to,
       timeZone: centre.timeZone,
-      segments: segments ?? { ticket_events: chainSegment(db, 'ticket_events', from, to), audit_log: chainSegment(db, 'audit_log', from, to) },
+      segments: { ticket_events: chainSegment(db, 'ticket_events', from, to), audit_log: chainSegment(db, 'audit_log', from, to) },
     };
+    const mark = `${snapshotMark(db)} ${JSON.stringify(src.segments)}`;
     prepareMonthTickets(src);
     const sections = archiveSections().filter((s) => s.available(db));
     return {
@@ -80,6 +90,7 @@ export function openMonthSource(
       sections,
       seat: centre.seatCode,
       centreName: centre.centreName,
+      mark,
       close() {
         if (db.inTransaction) db.exec('ROLLBACK');
         db.close();
@@ -113,44 +124,67 @@ function isoUtc(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+/** The readers of a month close opened different snapshots (something wrote in between): run again. */
+class SnapshotsDiffer extends Error {}
+
 export async function createArchive(o: CreateArchiveOptions): Promise<CreatedArchive> {
-  const month = openMonthSource(o.dbFile, o.month);
-  const name = archiveName(month.seat, o.month);
+  // A write from another thread or process between the readers' snapshots is all but impossible
+  // (this thread's own writes cannot fall between them); if it happens the close starts over.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createArchiveOnce(o, attempt);
+    } catch (err) {
+      if (!(err instanceof SnapshotsDiffer) || attempt >= 3) throw err;
+    }
+  }
+}
+
+async function createArchiveOnce(o: CreateArchiveOptions, attempt: number): Promise<CreatedArchive> {
   mkdirSync(o.targetDir, { recursive: true });
-  const tmp = join(o.targetDir, `.${name}.partial-${process.pid}-${o.createdAt}`);
+  const tmp = join(o.targetDir, `.kefu-archive-${o.month}.partial-${process.pid}-${o.createdAt}-${attempt}`);
   const tmpZip = `${tmp}.zip`;
   const check = () => {
     if (o.isCancelled?.()) throw new ArchiveCancelled();
   };
+  const dataDir = join(tmp, 'data');
+  const partsDir = join(tmp, '.zip-parts');
+  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(partsDir, { recursive: true });
+  o.onProgress?.(0, 'archive.step.counting');
+  // The tables (~90 % of the work) are written by two workers, each with its own snapshot;
+  // meanwhile this thread makes the report and reads the chain heads from a third, taken at the
+  // same moment (release() holds this thread while the workers take theirs).
+  let cancelled = false;
+  const tables = startTableWorkers(
+    { dbFile: o.dbFile, month: o.month, dataDir, partsDir },
+    {
+      onProgress(fraction) {
+        o.onProgress?.(0.9 * fraction, 'archive.step.tables');
+      },
+      isCancelled: () => cancelled || (o.isCancelled?.() ?? false),
+    },
+  );
+  // Never an unhandled rejection while the report is made; awaited below.
+  tables.result.catch(() => {});
+  let month: ReturnType<typeof openMonthSource> | null = null;
+  try {
+    await Promise.race([tables.ready, tables.result]);
+    month = openMonthSource(o.dbFile, o.month, { beforeSnapshot: () => tables.release() });
+  } catch (err) {
+    tables.abort();
+    await tables.result.catch(() => {});
+    rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+  const name = archiveName(month.seat, o.month);
   try {
     const { src, sections } = month;
-    const dataDir = join(tmp, 'data');
-    const partsDir = join(tmp, '.zip-parts');
-    mkdirSync(dataDir, { recursive: true });
-    mkdirSync(partsDir, { recursive: true });
-    o.onProgress?.(0, 'archive.step.counting');
-    // The tables (~90 % of the work) are written by a worker thread with its own snapshot of the
-    // same chain segments; meanwhile this thread makes the report and reads the chain heads.
-    let expected = 0;
-    let cancelled = false;
-    const tables = writeTablesInWorker(
-      { dbFile: o.dbFile, month: o.month, dataDir, partsDir, workbookDate: src.to, segments: src.segments },
-      {
-        onStarted(n) {
-          expected = n;
-        },
-        onRows(done) {
-          o.onProgress?.(0.9 * Math.min(1, done / Math.max(1, expected)), 'archive.step.tables');
-        },
-        isCancelled: () => cancelled || (o.isCancelled?.() ?? false),
-      },
-    );
-    // Never an unhandled rejection while the report is made; awaited below.
-    tables.catch(() => {});
     let seats: string[];
     let chains: ChainHead[];
     let html: string;
     try {
+      const marks = await Promise.race([tables.marks, tables.result.then(() => [])]);
+      if (marks.some((m) => m !== month!.mark)) throw new SnapshotsDiffer(`The archive's readers saw different data: ${[month.mark, ...marks].join(' | ')}`);
       seats = src.db.prepare('SELECT DISTINCT seat FROM tickets WHERE id IN (SELECT id FROM temp.month_tickets) ORDER BY seat').pluck().all() as string[];
       if (!seats.includes(month.seat)) seats.unshift(month.seat);
       html = renderMonthReport(monthReportData(src, month.centreName, seats));
@@ -159,10 +193,11 @@ export async function createArchive(o: CreateArchiveOptions): Promise<CreatedArc
       writeSynced(join(dataDir, 'report.html'), html);
     } catch (err) {
       cancelled = true;
-      await tables.catch(() => {});
+      tables.abort();
+      await tables.result.catch(() => {});
       throw err;
     }
-    const { counts, csvs } = await tables;
+    const { counts, csvs } = await tables.result;
     check();
     o.onProgress?.(0.9, 'archive.step.report');
     let pdf = false;
@@ -260,6 +295,7 @@ export async function createArchive(o: CreateArchiveOptions): Promise<CreatedArc
     };
   } catch (err) {
     month.close();
+    await tables.result.catch(() => {});
     rmSync(tmp, { recursive: true, force: true });
     rmSync(tmpZip, { force: true });
     throw err;

@@ -57,3 +57,13 @@ export function chainHeadAt(db: Db, table: 'ticket_events' | 'audit_log', hiSeq:
   const rows = db.prepare(`SELECT count(*) FROM ${table} WHERE seq <= ?`).pluck().get(hiSeq) as number;
   return row ? { rows, seq: row.seq, hash: row.hash } : { rows: 0, seq: 0, hash: GENESIS };
 }
+
+/**
+ * What a snapshot has seen of the appended tables: the last seq of both chains and of the sync
+ * outbox. Readers that opened the same snapshot agree on it; one that opened after a write does
+ * not (every change of a ticket appends an event, every audited change an audit row).
+ */
+export function snapshotMark(db: Db): string {
+  const last = (table: string) => db.prepare(`SELECT max(seq) FROM ${table}`).pluck().get() ?? 0;
+  return ['ticket_events', 'audit_log', 'sync_outbox'].map(last).join('/');
+}

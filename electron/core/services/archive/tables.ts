@@ -110,9 +110,16 @@ export function fsyncFile(path: string): void {
 }
 
 /**
- * Writes data/tickets.xlsx, data/<section>.csv and data/month.sqlite into `dataDir` (a temp
- * folder of the run). `workbookDate` is the fixed creation date stored in the workbook, so the
- * same month gives the same bytes.
+ * What one archive worker writes: the month close runs two side by side (one core each), each
+ * reading the same rows from its own snapshot: 'workbook' writes data/tickets.xlsx, 'files' the
+ * CSVs and data/month.sqlite. 'all' writes everything from one pass (one thread).
+ */
+export type TablesPart = 'workbook' | 'files' | 'all';
+
+/**
+ * Writes data/tickets.xlsx, data/<section>.csv and data/month.sqlite (those of `part`) into
+ * `dataDir` (a temp folder of the run). `workbookDate` is the fixed creation date stored in the
+ * workbook, so the same month gives the same bytes.
  */
 export async function writeSectionTables(
   src: MonthSource,
@@ -122,10 +129,11 @@ export async function writeSectionTables(
   partsDir: string,
   workbookDate: Date,
   progress: TablesProgress,
+  part: TablesPart = 'all',
 ): Promise<{ counts: Record<string, number>; csvs: Record<string, CsvOutput> }> {
+  if (part === 'workbook') return writeWorkbook(src, sections, dataDir, workbookDate, progress);
   const time = localTimeFormatter(src.timeZone);
-  const xlsxPath = join(dataDir, 'tickets.xlsx');
-  const workbook = new XlsxWriter(xlsxPath, { creator: 'Kefu Desk', created: workbookDate });
+  const workbook = part === 'all' ? new XlsxWriter(join(dataDir, 'tickets.xlsx'), { creator: 'Kefu Desk', created: workbookDate }) : null;
   const sqlitePath = join(dataDir, 'month.sqlite');
   const out = new Database(sqlitePath);
   // A file written once, then fsynced: no journal needed; a failed run is thrown away whole.
@@ -142,16 +150,43 @@ export async function writeSectionTables(
       const cols = section.columns;
       out.exec(`CREATE TABLE "${section.name}" (${cols.map((c) => `"${c.key}" ${sqlType(c)}`).join(', ')}) STRICT`);
       const insert = out.prepare(`INSERT INTO "${section.name}" VALUES (${cols.map(() => '?').join(', ')})`);
-      await workbook.beginSheet({
-        name: section.sheet.zh,
-        widths: cols.map((c) => (c.kind === 'time' ? 20 : c.kind === 'number' ? 10 : 18)),
-        frozenRows: 2,
-      });
-      workbook.row(cols.map((c) => c.zh));
-      workbook.row(cols.map((c) => c.en));
+      if (workbook) await beginSectionSheet(workbook, section);
       const csv = (current = new CsvWriter(join(dataDir, `${section.name}.csv`), join(partsDir, `${section.name}.csv.deflate`)));
       let csvText = CSV_BOM + csvRow(cols.map((c) => c.zh)) + csvRow(cols.map((c) => c.en));
       const kinds = cols.map((c) => c.kind);
+      if (!workbook) {
+        // The CSV and the table only (the workbook is written by the other worker).
+        let n = 0;
+        for (const raw of section.rows(src)) {
+          insert.run(raw);
+          for (let i = 0; i < kinds.length; i++) {
+            if (i > 0) csvText += ',';
+            const v = raw[i];
+            if (v === null || v === undefined) continue;
+            if (kinds[i] === 'time') csvText += time(v as number);
+            else if (typeof v === 'number') csvText += String(v);
+            else {
+              const text = neutraliseCellText(String(v));
+              if (text.length > 0) csvText += quoteCsvText(text);
+            }
+          }
+          csvText += '\r\n';
+          n++;
+          if (n % BATCH === 0) {
+            await csv.write(csvText);
+            csvText = '';
+            done += BATCH;
+            progress.rows(done);
+          }
+        }
+        await csv.write(csvText);
+        csvs[`${section.name}.csv`] = await csv.end();
+        current = null;
+        done += n % BATCH;
+        progress.rows(done);
+        counts[section.name] = n;
+        continue;
+      }
       const letters = workbook.columns();
       let n = 0;
       // One pass per row builds its sheet XML and its CSV line side by side, no cell objects: at
@@ -199,11 +234,11 @@ export async function writeSectionTables(
       counts[section.name] = n;
     }
     out.exec('COMMIT');
-    await workbook.finish();
+    await workbook?.finish();
   } catch (err) {
     if (out.inTransaction) out.exec('ROLLBACK');
     out.close();
-    workbook.abandon();
+    workbook?.abandon();
     current?.abandon();
     // The whole temp folder is removed by the caller.
     throw err;
@@ -211,4 +246,67 @@ export async function writeSectionTables(
   out.close();
   fsyncFile(sqlitePath);
   return { counts, csvs };
+}
+
+async function beginSectionSheet(workbook: XlsxWriter, section: ArchiveSection): Promise<void> {
+  const cols = section.columns;
+  await workbook.beginSheet({
+    name: section.sheet.zh,
+    widths: cols.map((c) => (c.kind === 'time' ? 20 : c.kind === 'number' ? 10 : 18)),
+    frozenRows: 2,
+  });
+  workbook.row(cols.map((c) => c.zh));
+  workbook.row(cols.map((c) => c.en));
+}
+
+/** The 'workbook' part: data/tickets.xlsx alone, one sheet per section. */
+async function writeWorkbook(
+  src: MonthSource,
+  sections: readonly ArchiveSection[],
+  dataDir: string,
+  workbookDate: Date,
+  progress: TablesProgress,
+): Promise<{ counts: Record<string, number>; csvs: Record<string, CsvOutput> }> {
+  const time = localTimeFormatter(src.timeZone);
+  const workbook = new XlsxWriter(join(dataDir, 'tickets.xlsx'), { creator: 'Kefu Desk', created: workbookDate });
+  const counts: Record<string, number> = {};
+  let done = 0;
+  try {
+    for (const section of sections) {
+      await beginSectionSheet(workbook, section);
+      const kinds = section.columns.map((c) => c.kind);
+      const letters = workbook.columns();
+      let n = 0;
+      for (const raw of section.rows(src)) {
+        const r = workbook.nextRow();
+        let xml = '';
+        for (let i = 0; i < kinds.length; i++) {
+          const v = raw[i];
+          if (v === null || v === undefined) continue;
+          if (kinds[i] === 'time') xml += textCellXml(letters[i]! + r, time(v as number));
+          else if (typeof v === 'number') xml += numberCellXml(letters[i]! + r, v);
+          else {
+            const text = neutraliseCellText(String(v));
+            if (text.length > 0) xml += textCellXml(letters[i]! + r, text);
+          }
+        }
+        workbook.putRow(r, xml);
+        n++;
+        if (n % BATCH === 0) {
+          await workbook.flush();
+          done += BATCH;
+          progress.rows(done);
+        }
+      }
+      await workbook.endSheet();
+      done += n % BATCH;
+      progress.rows(done);
+      counts[section.name] = n;
+    }
+    await workbook.finish();
+  } catch (err) {
+    workbook.abandon();
+    throw err;
+  }
+  return { counts, csvs: {} };
 }
