@@ -1,71 +1,59 @@
 // Several seats of one centre against a real PostgreSQL hub: upload, join, changes reaching the
 // other seats, the conflict rules, and working offline.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CUSTOMER } from '../samples';
-import { findPgBin, startPgServer, type PgServer } from './pgServer';
-import { firstSeat, joinSeat, settle, waitFor, type Seat } from './seats';
+import { findPgBin } from './pgServer';
+import { settle, twoSeats, waitFor, type Seat } from './seats';
 
 const { bin, reason } = findPgBin();
 if (!bin) console.warn(`Skipping the hub tests: ${reason}`);
 
 describe.skipIf(!bin)('a centre with a PostgreSQL hub', () => {
-  let hub: PgServer;
-  let a: Seat;
-  let b: Seat;
-  beforeAll(async () => {
-    hub = await startPgServer();
-    a = await firstSeat(hub, 'A1');
-    b = await joinSeat(hub, 'B2');
-  }, 60_000);
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    hub?.destroy();
-  });
+  const centre = twoSeats();
 
   const newTicket = (s: Seat, subject: string, customer: { id: string } | { new: typeof CUSTOMER } = { new: CUSTOMER }) =>
     s.must('tickets.create', { customer, typeCode: 'password_reset', channel: 'phone', priority: 'normal', subject, description: '' });
 
   it('the joining seat downloads the centre: its users sign in there, its name and zone are the centre’s', async () => {
-    expect(b.must('app.status', {})).toMatchObject({ initialized: true, centreName: '示范客服中心', seatCode: 'B2', timeZone: 'Asia/Shanghai' });
-    await settle([a, b]);
-    expect(b.core.hub.status()).toMatchObject({ state: 'online', toSend: 0 });
-    expect(b.core.hub.digests()).toEqual(a.core.hub.digests());
+    expect(centre.b.must('app.status', {})).toMatchObject({ initialized: true, centreName: '示范客服中心', seatCode: 'B2', timeZone: 'Asia/Shanghai' });
+    await settle([centre.a, centre.b]);
+    expect(centre.b.core.hub.status()).toMatchObject({ state: 'online', toSend: 0 });
+    expect(centre.b.core.hub.digests()).toEqual(centre.a.core.hub.digests());
   });
 
   it('a ticket created on seat A reaches seat B’s queue by itself (NOTIFY), with its events and hash chain intact', async () => {
-    const t = newTicket(a, '网上银行登录失败');
-    const seen = await waitFor(() => b.events.find((e) => e.type === 'ticket.changed' && e.ticket.id === t.id), 'the ticket on seat B');
+    const t = newTicket(centre.a, '网上银行登录失败');
+    const seen = await waitFor(() => centre.b.events.find((e) => e.type === 'ticket.changed' && e.ticket.id === t.id), 'the ticket on seat B');
     expect(seen).toBeTruthy();
-    expect(b.must('tickets.queue', {}).map((r) => r.number)).toContain(t.number);
-    expect(b.must('tickets.get', { id: t.id }).events.map((e) => e.kind)).toEqual(['created']);
-    expect(b.must('search.all', { q: '银行登录' }).tickets.map((r) => r.id)).toContain(t.id);
-    expect(b.must('db.check', {})).toMatchObject({ ok: true });
+    expect(centre.b.must('tickets.queue', {}).map((r) => r.number)).toContain(t.number);
+    expect(centre.b.must('tickets.get', { id: t.id }).events.map((e) => e.kind)).toEqual(['created']);
+    expect(centre.b.must('search.all', { q: '银行登录' }).tickets.map((r) => r.id)).toContain(t.id);
+    expect(centre.b.must('db.check', {})).toMatchObject({ ok: true });
   });
 
   it('two agents accept the same ticket while the hub is down: the first in hub order wins, the other is told, the history shows both', async () => {
-    const agentA = a.must('users.create', { name: 'zhang', displayName: '张三', role: 'agent', password: 'agent-pass-1' });
-    const agentB = a.must('users.create', { name: 'li', displayName: '李四', role: 'agent', password: 'agent-pass-2' });
-    const t = newTicket(a, '激活失败');
-    await settle([a, b]);
-    hub.stop('fast');
-    a.must('auth.signIn', { name: 'zhang', password: 'agent-pass-1' });
-    b.must('auth.signIn', { name: 'li', password: 'agent-pass-2' });
-    a.must('tickets.act', { id: t.id, action: 'accept' });
-    a.clock.advance(1000);
-    b.clock.advance(2000);
-    b.must('tickets.act', { id: t.id, action: 'accept' });
-    b.must('tickets.act', { id: t.id, action: 'start' });
-    await waitFor(() => b.core.hub.status().state === 'offline', 'seat B offline');
-    expect(b.core.hub.status().toSend).toBeGreaterThan(0);
+    const agentA = centre.a.must('users.create', { name: 'zhang', displayName: '张三', role: 'agent', password: 'agent-pass-1' });
+    const agentB = centre.a.must('users.create', { name: 'li', displayName: '李四', role: 'agent', password: 'agent-pass-2' });
+    const t = newTicket(centre.a, '激活失败');
+    await settle([centre.a, centre.b]);
+    centre.hub.stop('fast');
+    centre.a.must('auth.signIn', { name: 'zhang', password: 'agent-pass-1' });
+    centre.b.must('auth.signIn', { name: 'li', password: 'agent-pass-2' });
+    centre.a.must('tickets.act', { id: t.id, action: 'accept' });
+    centre.a.clock.advance(1000);
+    centre.b.clock.advance(2000);
+    centre.b.must('tickets.act', { id: t.id, action: 'accept' });
+    centre.b.must('tickets.act', { id: t.id, action: 'start' });
+    await waitFor(() => centre.b.core.hub.status().state === 'offline', 'seat B offline');
+    expect(centre.b.core.hub.status().toSend).toBeGreaterThan(0);
     // B's PC is switched off before the hub returns, so A's accept reaches the hub first.
-    await b.close();
-    hub.start();
-    await a.sync();
-    await b.reopen();
-    b.must('auth.signIn', { name: 'li', password: 'agent-pass-2' });
-    await settle([b, a]);
-    for (const s of [a, b]) {
+    await centre.b.close();
+    centre.hub.start();
+    await centre.a.sync();
+    await centre.b.reopen();
+    centre.b.must('auth.signIn', { name: 'li', password: 'agent-pass-2' });
+    await settle([centre.b, centre.a]);
+    for (const s of [centre.a, centre.b]) {
       const d = s.must('tickets.get', { id: t.id });
       expect(d.status, s.code).toBe('accepted');
       expect(d.assignee?.id, s.code).toBe(agentA.id);
@@ -82,101 +70,101 @@ describe.skipIf(!bin)('a centre with a PostgreSQL hub', () => {
         expect.objectContaining({ winnerSeat: 'A1', loserSeat: 'B2', kept: { status: 'accepted' }, lost: { status: 'in_progress' } }),
       ]);
     }
-    expect(b.notified.filter((n) => n.title.includes(t.number))).toHaveLength(1);
-    expect(a.notified.some((n) => n.title.includes(t.number))).toBe(false);
-    expect(a.core.hub.digests()).toEqual(b.core.hub.digests());
-    a.must('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
-    b.must('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
+    expect(centre.b.notified.filter((n) => n.title.includes(t.number))).toHaveLength(1);
+    expect(centre.a.notified.some((n) => n.title.includes(t.number))).toBe(false);
+    expect(centre.a.core.hub.digests()).toEqual(centre.b.core.hub.digests());
+    centre.a.must('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
+    centre.b.must('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
   });
 
   it('a customer edited at two seats: per field the later in hub order wins, both versions are kept', async () => {
-    const c = a.must('customers.create', { customer: { ...CUSTOMER, name: '赵敏', phones: ['139 0000 1111'] } });
-    await settle([a, b]);
-    hub.stop('fast');
-    a.must('customers.update', { id: c.id, customer: { ...CUSTOMER, name: '赵敏', phones: ['139 0000 1111'], email: 'zm@a.example', notes: '来自A' } });
-    b.must('customers.update', { id: c.id, customer: { ...CUSTOMER, name: '赵敏', phones: ['139 0000 1111'], email: 'zm@b.example', wechat: 'zm_wx' } });
-    await b.close();
-    hub.start();
-    await a.sync();
-    await b.reopen();
-    b.must('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
-    await settle([b, a]);
-    for (const s of [a, b]) {
+    const c = centre.a.must('customers.create', { customer: { ...CUSTOMER, name: '赵敏', phones: ['139 0000 1111'] } });
+    await settle([centre.a, centre.b]);
+    centre.hub.stop('fast');
+    centre.a.must('customers.update', { id: c.id, customer: { ...CUSTOMER, name: '赵敏', phones: ['139 0000 1111'], email: 'zm@centre.a.example', notes: '来自A' } });
+    centre.b.must('customers.update', { id: c.id, customer: { ...CUSTOMER, name: '赵敏', phones: ['139 0000 1111'], email: 'zm@centre.b.example', wechat: 'zm_wx' } });
+    await centre.b.close();
+    centre.hub.start();
+    await centre.a.sync();
+    await centre.b.reopen();
+    centre.b.must('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
+    await settle([centre.b, centre.a]);
+    for (const s of [centre.a, centre.b]) {
       const got = s.must('customers.get', { id: c.id });
       // B reached the hub later: its email wins; A's note (untouched at B) is kept; B's WeChat too.
-      expect(got, s.code).toMatchObject({ email: 'zm@b.example', wechat: 'zm_wx', notes: '来自A' });
+      expect(got, s.code).toMatchObject({ email: 'zm@centre.b.example', wechat: 'zm_wx', notes: '来自A' });
       const conflicts = s.must('hub.conflicts', { subjectId: c.id });
       expect(conflicts, s.code).toHaveLength(1);
-      expect(conflicts[0]!.details.fields).toMatchObject({ email: { kept: 'zm@b.example', lost: 'zm@a.example' } });
+      expect(conflicts[0]!.details.fields).toMatchObject({ email: { kept: 'zm@centre.b.example', lost: 'zm@centre.a.example' } });
     }
-    expect(a.core.hub.digests()).toEqual(b.core.hub.digests());
+    expect(centre.a.core.hub.digests()).toEqual(centre.b.core.hub.digests());
   });
 
   it('the same new customer registered at two seats is flagged as a probable duplicate, and merging leaves one', async () => {
-    a.must('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
-    hub.stop('fast');
-    const x = a.must('customers.create', { customer: { ...CUSTOMER, name: '钱多多', phones: ['137 1234 5678'] } });
-    const y = b.must('customers.create', { customer: { ...CUSTOMER, name: '钱多多', phones: ['13712345678'] } });
-    const ty = newTicket(b, '转户', { id: y.id });
-    hub.start();
-    await settle([a, b]);
-    for (const s of [a, b]) {
+    centre.a.must('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
+    centre.hub.stop('fast');
+    const x = centre.a.must('customers.create', { customer: { ...CUSTOMER, name: '钱多多', phones: ['137 1234 5678'] } });
+    const y = centre.b.must('customers.create', { customer: { ...CUSTOMER, name: '钱多多', phones: ['13712345678'] } });
+    const ty = newTicket(centre.b, '转户', { id: y.id });
+    centre.hub.start();
+    await settle([centre.a, centre.b]);
+    for (const s of [centre.a, centre.b]) {
       const dup = s.must('hub.conflicts', { subjectId: x.id });
       expect(dup, s.code).toMatchObject([{ kind: 'customer.duplicate', open: true }]);
     }
-    a.must('customers.merge', { keepId: x.id, mergeId: y.id });
-    await settle([a, b]);
-    for (const s of [a, b]) {
+    centre.a.must('customers.merge', { keepId: x.id, mergeId: y.id });
+    await settle([centre.a, centre.b]);
+    for (const s of [centre.a, centre.b]) {
       expect(s.core.call('customers.get', { id: y.id }).ok, s.code).toBe(false);
       expect(s.must('tickets.get', { id: ty.id }).customerDetail.id, s.code).toBe(x.id);
       expect(s.must('hub.conflicts', { subjectId: x.id })[0]!.open, s.code).toBe(false);
     }
-    expect(a.core.hub.digests()).toEqual(b.core.hub.digests());
+    expect(centre.a.core.hub.digests()).toEqual(centre.b.core.hub.digests());
   });
 
   it('reminders: a person signed in at two seats hears about their ticket only at the seat of the latest sign-in', async () => {
-    a.must('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
+    centre.a.must('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
     // Everything earlier tests left open fires first, so only this test's ticket remains.
-    const later = Math.max(a.clock.now(), b.clock.now()) + 7 * 24 * 3600_000;
-    for (const s of [a, b]) {
+    const later = Math.max(centre.a.clock.now(), centre.b.clock.now()) + 7 * 24 * 3600_000;
+    for (const s of [centre.a, centre.b]) {
       s.clock.set(later);
       s.core.onResume();
     }
-    const wang = a.must('users.create', { name: 'wangwu', displayName: '王五', role: 'agent', password: 'agent-pass-3' });
-    await settle([a, b]);
-    a.must('auth.signIn', { name: 'wangwu', password: 'agent-pass-3' });
-    const t = newTicket(a, '重置密码');
-    a.must('tickets.act', { id: t.id, action: 'accept' });
-    await settle([a, b]);
-    b.must('auth.signIn', { name: 'wangwu', password: 'agent-pass-3' }); // later, at seat B
-    await settle([a, b]);
-    expect(b.must('tickets.get', { id: t.id }).assignee?.id).toBe(wang.id);
-    a.notified.length = 0;
-    b.notified.length = 0;
+    const wang = centre.a.must('users.create', { name: 'wangwu', displayName: '王五', role: 'agent', password: 'agent-pass-3' });
+    await settle([centre.a, centre.b]);
+    centre.a.must('auth.signIn', { name: 'wangwu', password: 'agent-pass-3' });
+    const t = newTicket(centre.a, '重置密码');
+    centre.a.must('tickets.act', { id: t.id, action: 'accept' });
+    await settle([centre.a, centre.b]);
+    centre.b.must('auth.signIn', { name: 'wangwu', password: 'agent-pass-3' }); // later, at seat B
+    await settle([centre.a, centre.b]);
+    expect(centre.b.must('tickets.get', { id: t.id }).assignee?.id).toBe(wang.id);
+    centre.a.notified.length = 0;
+    centre.b.notified.length = 0;
     // Two days later both seats fire the ticket's moments; only B reminds 王五.
-    for (const s of [a, b]) {
+    for (const s of [centre.a, centre.b]) {
       s.clock.advance(2 * 24 * 3600_000);
       s.core.onResume();
     }
     // The warning is 王五's alone: at B; seat A (nobody of its own signed in) shows breaches only.
-    expect(b.notified.filter((n) => n.title === `即将超时：${t.number}`)).toHaveLength(1);
-    expect(a.notified.filter((n) => n.title === `即将超时：${t.number}`)).toHaveLength(0);
-    a.must('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
-    b.must('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
+    expect(centre.b.notified.filter((n) => n.title === `即将超时：${t.number}`)).toHaveLength(1);
+    expect(centre.a.notified.filter((n) => n.title === `即将超时：${t.number}`)).toHaveLength(0);
+    centre.a.must('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
+    centre.b.must('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
   });
 
   it('offline: the seat works, counts what it has to send, and catches up by itself when the hub returns', async () => {
-    hub.stop('immediate');
-    const t = newTicket(a, '离线受理');
-    a.must('tickets.act', { id: t.id, action: 'accept' });
-    const offline = await waitFor(() => (a.core.hub.status().state === 'offline' ? a.core.hub.status() : null), 'seat A offline');
+    centre.hub.stop('immediate');
+    const t = newTicket(centre.a, '离线受理');
+    centre.a.must('tickets.act', { id: t.id, action: 'accept' });
+    const offline = await waitFor(() => (centre.a.core.hub.status().state === 'offline' ? centre.a.core.hub.status() : null), 'seat A offline');
     expect(offline.offlineSince).not.toBeNull();
     expect(offline.toSend).toBeGreaterThanOrEqual(3);
-    expect(a.must('tickets.get', { id: t.id }).status).toBe('accepted');
-    hub.start();
-    await waitFor(() => a.core.hub.status().state === 'online' && a.core.hub.status().toSend === 0, 'seat A back online', 20_000);
-    await waitFor(() => b.core.call('tickets.get', { id: t.id }).ok, 'the ticket on seat B', 20_000);
-    await settle([a, b]);
-    expect(a.core.hub.digests()).toEqual(b.core.hub.digests());
+    expect(centre.a.must('tickets.get', { id: t.id }).status).toBe('accepted');
+    centre.hub.start();
+    await waitFor(() => centre.a.core.hub.status().state === 'online' && centre.a.core.hub.status().toSend === 0, 'seat A back online', 20_000);
+    await waitFor(() => centre.b.core.call('tickets.get', { id: t.id }).ok, 'the ticket on seat B', 20_000);
+    await settle([centre.a, centre.b]);
+    expect(centre.a.core.hub.digests()).toEqual(centre.b.core.hub.digests());
   });
 });

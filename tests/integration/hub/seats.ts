@@ -1,10 +1,11 @@
 // Seats of one centre in one test process: each a real core on its own SQLite folder, all syncing
 // with the same real PostgreSQL hub.
+import { afterAll, beforeAll } from 'vitest';
 import type { AppEvent } from '../../../shared/contract';
 import { createCore, manualClock, type Core } from '../../../electron/core';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import { ADMIN, T0, tempDir } from '../helpers';
-import type { PgServer } from './pgServer';
+import { startPgServer, type PgServer } from './pgServer';
 
 export interface Seat {
   core: Core;
@@ -96,4 +97,24 @@ export function waitFor<T>(get: () => T | undefined | null | false, what: string
     };
     tick();
   });
+}
+
+/**
+ * A hub with two seats, A1 (which set the centre up) and B2 (which joined it), started before the
+ * suite's tests and stopped after them. Call inside a `describe`; read the seats in tests.
+ */
+export function twoSeats(opts: { settled?: boolean } = {}): { readonly hub: PgServer; readonly a: Seat; readonly b: Seat } {
+  const centre = {} as { hub: PgServer; a: Seat; b: Seat };
+  beforeAll(async () => {
+    centre.hub = await startPgServer();
+    centre.a = await firstSeat(centre.hub, 'A1');
+    centre.b = await joinSeat(centre.hub, 'B2');
+    if (opts.settled) await settle([centre.a, centre.b]);
+  }, 60_000);
+  afterAll(async () => {
+    await centre.a?.close();
+    await centre.b?.close();
+    centre.hub?.destroy();
+  });
+  return centre;
 }
