@@ -66,3 +66,13 @@ it('a customer made a key account later is greeted after the next planning run',
   expect(parseIsoDate(greeting!.dueDay)!).toBeLessThan(SPRING_2027);
   expect(greetings(keyId)).toHaveLength(1);
 });
+
+it('an admin widening the rule to all customers greets a standard customer at once', () => {
+  const other = t.must('customers.create', { customer: { ...CUSTOMER, name: '普通客户丙', tier: 'standard', phones: ['139 1000 0003'] } }).id;
+  expect(greetings(other)).toEqual([]);
+  const stored = t.must('callbackRules.list', {}).find((r) => r.rule.code === 'festival_greeting')!;
+  expect(stored.rule.trigger).toMatchObject({ kind: 'festival', audience: 'key' });
+  t.must('callbackRules.save', { id: stored.id, rule: { ...stored.rule, trigger: { kind: 'festival', festivals: ['springFestival'], audience: 'all' } } });
+  expect(greetings(other)).toHaveLength(1);
+  expect(greetings(keyId)).toHaveLength(1);
+});
