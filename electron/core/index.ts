@@ -16,6 +16,7 @@ import { removeSessionMarker } from './db/sessionMarker';
 import { createEventBus } from './eventBus';
 import { handlers } from './handlers';
 import { startBackupJobs } from './jobs/backupJobs';
+import { startFestivalPlanning } from './jobs/festivalGreetings';
 import { startFtsUpkeep } from './jobs/ftsUpkeep';
 import { startStatsBuild } from './jobs/statsBuild';
 import { watchIntegrity } from './jobs/integrityWatch';
@@ -46,6 +47,8 @@ export interface CoreOptions {
   backupCheckEveryMs?: number;
   /** Build a large centre's statistics cache in the background at start (default true; the bench builds it itself). */
   buildStatsAtStart?: boolean;
+  /** How often to look whether festival greetings need planning for a new day; 0 turns the timer off. */
+  festivalCheckEveryMs?: number;
   /** How often to merge FTS index segments (db/maintenance.ts); 0 turns the timer off (tests). */
   maintenanceEveryMs?: number;
   /** Prints the archive's report.html to PDF (Electron's printToPDF in the app); without it only HTML. */
@@ -86,6 +89,8 @@ export interface Core {
   startScheduler(): FiredBatch | null;
   /** The PC woke up or the clock moved: fire what is due now (the shell calls it on resume). */
   onResume(): FiredBatch | null;
+  /** Plans the coming month's festival greetings now (idempotent; also at start, on resume and daily). Returns the ids created. */
+  planFestivalGreetings(): string[];
   /** A notification was clicked: ask the main window to show the ticket. */
   requestOpenTicket(ticketId: string): void;
   /** Open tickets past their due time, for the tray badge. */
@@ -234,6 +239,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   };
   const stopFtsUpkeep = startFtsUpkeep(db, logger, options.maintenanceEveryMs ?? 60 * 1000, isClosing);
+  const festivals = startFestivalPlanning({ deps, logger, publish, closing: isClosing, checkEveryMs: options.festivalCheckEveryMs ?? 60 * 60 * 1000 });
   const stopStatsBuild = startStatsBuild(db, logger, () => clock.now(), options.buildStatsAtStart !== false);
   logger.info('Core started', { dataDir, version: deps.version, startCheck, startMs: Math.round(performance.now() - t0) });
 
@@ -257,12 +263,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     startScheduler: () => {
       scheduleReminders();
+      festivals.plan();
       return scheduler.start();
     },
     onResume: () => {
       scheduleReminders();
+      festivals.plan();
       return scheduler.wake();
     },
+    planFestivalGreetings: () => festivals.plan(),
     requestOpenTicket: (ticketId) => publish({ type: 'ticket.open', ticketId }),
     breachedOpenCount: () => openQueue.breachedCount(clock.now()),
     startCheck,
@@ -273,6 +282,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await hubSync.stop();
       await Promise.allSettled(hubTests);
       scheduler.stop();
+      festivals.stop();
       stopStatsBuild();
       await archive.stop();
       stopFtsUpkeep();

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { ASSET_DATE_FIELDS } from '../customers/assets';
 import { REQUEST_CATEGORIES } from '../sla/schemas';
+import { CUSTOMER_TIERS } from '../tickets/types';
+import { FESTIVALS } from './festivals';
 
 export const offsetSchema = z.strictObject({
   amount: z.number().int().min(-36).max(400),
@@ -19,7 +21,15 @@ export const triggerSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('asset.date'), field: z.enum(ASSET_DATE_FIELDS) }),
   z.strictObject({ kind: z.literal('birthday') }),
+  // Festival greetings: to key accounts only (the seeds' practice) or to every customer.
+  z.strictObject({
+    kind: z.literal('festival'),
+    festivals: z.array(z.enum(FESTIVALS)).min(1).max(5),
+    audience: z.enum(['key', 'all']),
+  }),
 ]);
+/** Who a festival rule greets: 'key' is the key-account tier of CUSTOMER_TIERS. */
+export const FESTIVAL_AUDIENCE_TIER: (typeof CUSTOMER_TIERS)[number] = 'key';
 export type CallbackTrigger = z.infer<typeof triggerSchema>;
 
 const localized = z.strictObject({ zh: z.string().trim().min(1).max(60), en: z.string().trim().min(1).max(60) });
@@ -172,6 +182,24 @@ export const DEFAULT_CALLBACK_RULES: CallbackRule[] = [
     active: true,
   },
 ];
+
+/**
+ * Seeded by migration 013 (not part of DEFAULT_CALLBACK_RULES, which is migration 009's seed):
+ * a greeting to key accounts the (working) day before each of the five festivals.
+ */
+export const FESTIVAL_GREETING_RULE: CallbackRule = {
+  code: 'festival_greeting',
+  names: { zh: '节日问候', en: 'Festival greeting' },
+  trigger: { kind: 'festival', festivals: ['newYear', 'springFestival', 'labourDay', 'midAutumn', 'nationalDay'], audience: 'key' },
+  offsets: [d(-1)],
+  windowDays: 1,
+  caller: 'anyone_else',
+  script: '您好，节日将至，客服中心祝您和家人节日快乐，万事如意！',
+  questions: [],
+  unsatisfiedAtOrBelow: 0,
+  retry,
+  active: true,
+};
 
 export const CALL_OUTCOMES = ['reached', 'no_answer', 'wrong_number', 'refused'] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];

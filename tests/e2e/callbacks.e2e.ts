@@ -194,4 +194,16 @@ test('customers 360 in English: assets in the drawer, search by plate and VIN, t
   await noToasts(page);
   await settle(page);
   await screenshot(page, 'en-67-callback-rules');
+
+  // The seeded festival greeting: five festivals to key accounts, edited with checkboxes.
+  const festival = rules.locator('.ant-table-row', { hasText: 'Festival greeting' });
+  await expect(festival).toContainText("Festivals: New Year's Day, Spring Festival, Labour Day, Mid-Autumn Festival, National Day (Key accounts)");
+  await festival.getByTestId('rule-edit').click();
+  await expect(page.getByTestId('rule-festivals').getByRole('checkbox', { checked: true })).toHaveCount(5);
+  await expect(page.getByTestId('rule-audience')).toContainText('Key accounts');
+  // The modal's opening animation settled, so the screenshot shows it.
+  await expect(page.locator('.ant-modal').last()).not.toHaveClass(/-(appear|enter)/);
+  await expect(page.locator('.ant-modal-mask').last()).not.toHaveClass(/-(appear|enter)/);
+  await settle(page);
+  await screenshot(page, 'en-68-festival-rule');
 });

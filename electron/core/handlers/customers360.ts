@@ -17,6 +17,7 @@ import {
   centreCalendar,
   findCallback,
   listRules,
+  planFestivalGreetings,
   syncCallbackMoment,
 } from '../services/callbacks';
 import { customersNamed } from '../services/customers';
@@ -130,6 +131,9 @@ export const customers360Handlers: HandlersOf<typeof customers360Methods> = {
       )
       .run(ruleId, rule.code, JSON.stringify(rule), rule.active ? 1 : 0, now, ctx.user!.id);
     recordAudit(ctx, { action: 'callbackRule.save', subject: ruleId, before: existing?.rule ?? null, after: rule });
+    // A festival rule plans ahead rather than from an event: its new audience or festivals are
+    // greeted now, not only after the next daily planning.
+    if (rule.trigger.kind === 'festival' && planFestivalGreetings(ctx).length) ctx.emit({ type: 'callbacks.changed' });
     return listRules(ctx.db).find((r) => r.id === ruleId)!;
   },
 

@@ -3,8 +3,9 @@
 // after the app was closed. Outcomes follow the rule's retry policy; an unsatisfied call opens a
 // complaint linked to the original ticket (handlers/callbacks.ts).
 import { callbackDue } from '../../../shared/callbacks/due';
+import { nextFestival } from '../../../shared/callbacks/festivals';
 import { nextBirthday } from '../../../shared/callbacks/lunar';
-import type { CallbackRule, CallOutcome } from '../../../shared/callbacks/rules';
+import { FESTIVAL_AUDIENCE_TIER, type CallbackRule, type CallOutcome } from '../../../shared/callbacks/rules';
 import type { CallbackView, StoredCallbackRule } from '../../../shared/callbacks/types';
 import { assetDate, type Asset } from '../../../shared/customers/assets';
 import { CHINA_CALENDAR_ID, formatIsoDate, parseIsoDate, type CompiledCalendar } from '../../../shared/sla';
@@ -125,15 +126,58 @@ export interface CallbackPlanner {
   forAsset(asset: Pick<Asset, 'id' | 'customerId' | 'data'>, opts?: { fresh?: boolean }): string[];
   /** The next birthday gets its greeting. `fresh`: the customer is new, so it has no old greeting to drop. */
   forBirthday(customerId: string, birthday: Birthday | null, opts?: { fromAt?: number; fresh?: boolean }): string[];
+  /**
+   * Festival greetings of the next FESTIVAL_LOOKAHEAD_DAYS: one per (rule, customer, festival,
+   * year), so planning again (daily, at every start, at every seat) adds only what is new, e.g. a
+   * customer made a key account since. Untouched greetings of customers no longer in a rule's
+   * audience go.
+   */
+  forFestivals(): string[];
 }
+
+/** How far ahead festival greetings are planned: a month shows them in the upcoming queue in time. */
+export const FESTIVAL_LOOKAHEAD_DAYS = 30;
 
 export function callbackPlanner(ctx: CallContext): CallbackPlanner {
   const rules = activeRules(ctx.db);
   const assetRules = rules.filter((r) => r.rule.trigger.kind === 'asset.date');
   const birthdayRules = rules.filter((r) => r.rule.trigger.kind === 'birthday');
   const birthdayRuleIds = JSON.stringify(birthdayRules.map((r) => r.id));
+  const festivalRules = rules.filter((r) => r.rule.trigger.kind === 'festival');
   const calendar = centreCalendar(ctx.db);
   return {
+    forFestivals() {
+      const today = calendar.dayOf(ctx.clock.now()).day;
+      const year = Number(formatIsoDate(today).slice(0, 4));
+      const created: string[] = [];
+      for (const rule of festivalRules) {
+        const trigger = rule.rule.trigger;
+        if (trigger.kind !== 'festival') continue;
+        const keyOnly = trigger.audience === 'key';
+        if (keyOnly) {
+          const gone = pluck(ctx.db,
+              `SELECT cb.id FROM callbacks cb JOIN customers c ON c.id = cb.customer_id
+               WHERE cb.rule_id = ? AND cb.status = 'pending' AND cb.attempts = 0 AND c.tier <> ?`,
+            )
+            .all(rule.id, FESTIVAL_AUDIENCE_TIER) as string[];
+          for (const id of gone) removeCallback(ctx.db, id);
+        }
+        const coming = trigger.festivals
+          .map((festival) => ({ festival, day: nextFestival(festival, today, year) }))
+          .filter((o) => o.day - today <= FESTIVAL_LOOKAHEAD_DAYS);
+        if (!coming.length) continue;
+        const customers = (keyOnly
+          ? pluck(ctx.db, 'SELECT id FROM customers WHERE tier = ? ORDER BY id').all(FESTIVAL_AUDIENCE_TIER)
+          : pluck(ctx.db, 'SELECT id FROM customers ORDER BY id').all()) as string[];
+        for (const customerId of customers) {
+          for (const { festival, day } of coming) {
+            const occasion = `${rule.id}:${customerId}:${festival}:${formatIsoDate(day).slice(0, 4)}`;
+            created.push(...createSeries(ctx, { rule, customerId, occasion, base: { day } }, calendar));
+          }
+        }
+      }
+      return created;
+    },
     forAsset(asset, opts = {}) {
       const wanted: string[] = [];
       const created: string[] = [];
@@ -185,6 +229,11 @@ export function callbacksForAsset(ctx: CallContext, asset: Asset): string[] {
 /** The next birthday (solar or lunar) gets its greeting; a changed birthday drops the old one. */
 export function callbacksForBirthday(ctx: CallContext, customerId: string, birthday: Birthday | null, fromAt?: number): string[] {
   return callbackPlanner(ctx).forBirthday(customerId, birthday, fromAt === undefined ? {} : { fromAt });
+}
+
+/** Plans the festival greetings of the coming month (core start and daily, jobs/festivalGreetings.ts). */
+export function planFestivalGreetings(ctx: CallContext): string[] {
+  return callbackPlanner(ctx).forFestivals();
 }
 
 function dropStale(db: Db, where: string, param: string, wanted: string[]): void {

@@ -13,6 +13,7 @@ import { m009Customers360 } from './009_customers360';
 import { m010HubCallbacks } from './010_hub_callbacks';
 import { m011StatsRollup } from './011_stats_rollup';
 import { m012CallbacksByAsset } from './012_callbacks_by_asset';
+import { m013FestivalGreeting } from './013_festival_greeting';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m010HubCallbacks,
   m011StatsRollup,
   m012CallbacksByAsset,
+  m013FestivalGreeting,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,10 +1,11 @@
 // Settings → Callback rules: what triggers each callback, when it falls due, who calls, the script
 // and the questions scored. Everyone reads them; admins edit (the seeds' defaults are the start).
 import { EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { FESTIVALS, type Festival } from '../../../../shared/callbacks/festivals';
 import type { CallbackRule, Offset } from '../../../../shared/callbacks/rules';
 import type { StoredCallbackRule } from '../../../../shared/callbacks/types';
 import { call } from '../../api';
@@ -31,6 +32,8 @@ export function CallbackRulesPanel({ editable }: { editable: boolean }) {
     const tr = r.trigger;
     if (tr.kind === 'asset.date') return t('rules.trigger.assetDate', { field: t(`assets.fields.${tr.field.split('.')[1]}`) });
     if (tr.kind === 'birthday') return t('rules.trigger.birthday');
+    if (tr.kind === 'festival')
+      return t('rules.trigger.festival', { what: tr.festivals.map((f) => t(`rules.festival.${f}`)).join(t('rules.separator')), audience: t(`rules.audience.${tr.audience}`) });
     const what = [...tr.categories.map((c) => t(`category.${c}`, { defaultValue: c })), ...tr.typeCodes].join(t('rules.separator'));
     return t(tr.kind === 'ticket.closed' ? 'rules.trigger.ticketClosed' : 'rules.trigger.ticketCreated', { what });
   };
@@ -92,6 +95,9 @@ interface RuleValues {
   maxAttempts: number;
   afterDays: number;
   active: boolean;
+  /** Festival rules only. */
+  festivals: Festival[];
+  audience: 'key' | 'all';
 }
 
 function RuleForm({ stored, onClose, onSaved }: { stored: StoredCallbackRule; onClose(): void; onSaved(): void }) {
@@ -113,6 +119,7 @@ function RuleForm({ stored, onClose, onSaved }: { stored: StoredCallbackRule; on
     const amounts = v.offsets.split(/[,，\s]+/).filter(Boolean).map(Number);
     const rule: CallbackRule = {
       ...r,
+      ...(r.trigger.kind === 'festival' ? { trigger: { kind: 'festival' as const, festivals: FESTIVALS.filter((f) => v.festivals.includes(f)), audience: v.audience } } : {}),
       names: { zh: v.nameZh.trim(), en: v.nameEn.trim() },
       offsets: amounts.map((amount) => ({ amount, unit: v.unit })),
       windowDays: v.windowDays,
@@ -156,6 +163,8 @@ function RuleForm({ stored, onClose, onSaved }: { stored: StoredCallbackRule; on
           maxAttempts: r.retry.maxAttempts,
           afterDays: r.retry.afterDays,
           active: r.active,
+          festivals: r.trigger.kind === 'festival' ? r.trigger.festivals : [],
+          audience: r.trigger.kind === 'festival' ? r.trigger.audience : 'key',
         }}
       >
         <Row gutter={12}>
@@ -170,6 +179,20 @@ function RuleForm({ stored, onClose, onSaved }: { stored: StoredCallbackRule; on
             </Form.Item>
           </Col>
         </Row>
+        {r.trigger.kind === 'festival' && (
+          <Row gutter={12}>
+            <Col span={16}>
+              <Form.Item name="festivals" label={t('rules.fields.festivals')} rules={[{ required: true, type: 'array', min: 1, message: t('rules.fields.festivalsRequired') }]}>
+                <Checkbox.Group data-testid="rule-festivals" options={FESTIVALS.map((f) => ({ value: f, label: t(`rules.festival.${f}`) }))} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="audience" label={t('rules.fields.audience')}>
+                <Select data-testid="rule-audience" options={(['key', 'all'] as const).map((a) => ({ value: a, label: t(`rules.audience.${a}`) }))} />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
         <Row gutter={12}>
           <Col span={10}>
             <Form.Item
