@@ -14,6 +14,26 @@ export function tempDir(prefix = 'kefu-test-'): { dir: string; remove(): void } 
 
 export const ADMIN = { name: 'admin', displayName: '管理员', password: 'admin-pass-1' };
 
+/** The shift most ticket tests need beside the admin: two agents and their supervisor. */
+export const TEAM = [
+  { name: 'agent1', displayName: '坐席一', role: 'agent', password: 'agent-pass-1' },
+  { name: 'agent2', displayName: '坐席二', role: 'agent', password: 'agent-pass-2' },
+  { name: 'super1', displayName: '主管一', role: 'supervisor', password: 'super-pass-1' },
+] as const;
+export type TeamMember = (typeof TEAM)[number]['name'] | 'admin';
+
+/** Creates the team (signed in as the admin). */
+export function addTeam(t: TestCore): void {
+  for (const u of TEAM) t.must('users.create', { ...u });
+}
+
+/** Signs out whoever is in and signs a team member (or the admin) in. */
+export function signInAs(t: TestCore, name: TeamMember) {
+  t.must('auth.signOut', {});
+  const password = name === 'admin' ? ADMIN.password : TEAM.find((u) => u.name === name)!.password;
+  return t.must('auth.signIn', { name, password });
+}
+
 export interface TestCore {
   core: Core;
   clock: ReturnType<typeof manualClock>;

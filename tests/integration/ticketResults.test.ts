@@ -9,7 +9,7 @@ import type { TicketDetail } from '../../shared/tickets/types';
 import { remoteChangesPublisher } from '../../electron/core/jobs/remoteChanges';
 import { createOpenQueue } from '../../electron/core/services/openQueue';
 import { sessionEventFilter } from '../../electron/core/sessionEvents';
-import { startCore, type TestCore } from './helpers';
+import { addTeam, signInAs, startCore, type TeamMember, type TestCore } from './helpers';
 import { CUSTOMER } from './samples';
 
 const MIN = 60_000;
@@ -18,9 +18,7 @@ let events: AppEvent[];
 let off: () => void;
 beforeEach(async () => {
   t = await startCore();
-  t.must('users.create', { name: 'agent1', displayName: '坐席一', role: 'agent', password: 'agent-pass-1' });
-  t.must('users.create', { name: 'agent2', displayName: '坐席二', role: 'agent', password: 'agent-pass-2' });
-  t.must('users.create', { name: 'super1', displayName: '主管一', role: 'supervisor', password: 'super-pass-1' });
+  addTeam(t);
   signIn('super1');
   events = [];
   off = t.core.on((e) => events.push(e));
@@ -30,10 +28,7 @@ afterEach(async () => {
   await t.close();
 });
 
-function signIn(name: 'agent1' | 'super1') {
-  t.must('auth.signOut', {});
-  t.must('auth.signIn', { name, password: name === 'super1' ? 'super-pass-1' : 'agent-pass-1' });
-}
+const signIn = (name: TeamMember) => signInAs(t, name);
 
 /** Calls an action; checks its result against tickets.get and its event; returns the result. */
 function checked<M extends MethodName>(method: M, input: MethodInput<M>): TicketDetail {

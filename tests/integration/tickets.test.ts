@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../shared/contract';
 import { TICKET_ACTIONS, TICKET_STATUSES, TRANSITIONS, type TicketAction, type TicketStatus } from '../../shared/tickets/lifecycle';
 import type { TicketRow } from '../../shared/tickets/types';
-import { ADMIN, startCore, type TestCore } from './helpers';
+import { addTeam, signInAs, startCore, type TeamMember, type TestCore } from './helpers';
 import { CUSTOMER } from './samples';
 import { snapshot } from './snapshot';
 
@@ -13,18 +13,12 @@ const MIN = 60_000;
 let t: TestCore;
 beforeEach(async () => {
   t = await startCore();
-  t.must('users.create', { name: 'agent1', displayName: '坐席一', role: 'agent', password: 'agent-pass-1' });
-  t.must('users.create', { name: 'agent2', displayName: '坐席二', role: 'agent', password: 'agent-pass-2' });
-  t.must('users.create', { name: 'super1', displayName: '主管一', role: 'supervisor', password: 'super-pass-1' });
+  addTeam(t);
   signIn('agent1');
 });
 afterEach(async () => t.close());
 
-function signIn(name: string) {
-  t.must('auth.signOut', {});
-  const password = name === 'admin' ? ADMIN.password : name === 'super1' ? 'super-pass-1' : name === 'agent2' ? 'agent-pass-2' : 'agent-pass-1';
-  return t.must('auth.signIn', { name, password });
-}
+const signIn = (name: TeamMember) => signInAs(t, name);
 
 const intake = (over: Partial<MethodInput<'tickets.create'>> = {}) =>
   t.must('tickets.create', {
