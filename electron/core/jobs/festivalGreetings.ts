@@ -7,6 +7,7 @@ import type { CoreDeps } from '../context';
 import { describeError, type Logger } from '../log';
 import { planFestivalGreetings } from '../services/callbacks';
 import { getSetting } from '../services/settings';
+import { centreDay } from '../services/ticketNumbers';
 
 export interface FestivalPlanning {
   /** Plans now (idempotent); returns the ids of the greetings created. */
@@ -24,6 +25,11 @@ export function startFestivalPlanning(opts: {
 }): FestivalPlanning {
   const { deps, logger } = opts;
   let plannedDay: string | null = null;
+  // The centre's day, not UTC's: a new day in Shanghai starts at 16:00 UTC.
+  const today = (): string | null => {
+    const centre = deps.db.open ? getSetting(deps.db, 'centre') : null;
+    return centre ? centreDay(deps.clock.now(), centre.timeZone) : null;
+  };
   const plan = (): string[] => {
     if (opts.closing() || !deps.db.open) return [];
     // Before set-up there is no centre (no calendar, no customers): nothing to plan.
@@ -34,7 +40,7 @@ export function startFestivalPlanning(opts: {
       const created = deps.db.transaction(() =>
         planFestivalGreetings({ ...deps, user: null, seat: centre.seatCode, emit: (e) => events.push(e) }),
       )();
-      plannedDay = new Date(deps.clock.now()).toISOString().slice(0, 10);
+      plannedDay = today();
       if (created.length) {
         logger.info('Festival greetings planned', { created: created.length });
         deps.rearmScheduler();
@@ -49,7 +55,7 @@ export function startFestivalPlanning(opts: {
   let timer: ReturnType<typeof setInterval> | null = null;
   if (opts.checkEveryMs > 0) {
     timer = setInterval(() => {
-      if (new Date(deps.clock.now()).toISOString().slice(0, 10) !== plannedDay) plan();
+      if (today() !== plannedDay) plan();
     }, opts.checkEveryMs);
     timer.unref();
   }
