@@ -81,8 +81,8 @@ describe.skipIf(!bin)('a centre with a PostgreSQL hub', () => {
     const c = centre.a.must('customers.create', { customer: { ...CUSTOMER, name: '赵敏', phones: ['139 0000 1111'] } });
     await settle([centre.a, centre.b]);
     centre.hub.stop('fast');
-    centre.a.must('customers.update', { id: c.id, customer: { ...CUSTOMER, name: '赵敏', phones: ['139 0000 1111'], email: 'zm@centre.a.example', notes: '来自A' } });
-    centre.b.must('customers.update', { id: c.id, customer: { ...CUSTOMER, name: '赵敏', phones: ['139 0000 1111'], email: 'zm@centre.b.example', wechat: 'zm_wx' } });
+    centre.a.must('customers.update', { id: c.id, customer: { ...CUSTOMER, name: '赵敏', phones: ['139 0000 1111'], email: 'zm@a.example', notes: '来自A' } });
+    centre.b.must('customers.update', { id: c.id, customer: { ...CUSTOMER, name: '赵敏', phones: ['139 0000 1111'], email: 'zm@b.example', wechat: 'zm_wx' } });
     await centre.b.close();
     centre.hub.start();
     await centre.a.sync();
@@ -92,10 +92,10 @@ describe.skipIf(!bin)('a centre with a PostgreSQL hub', () => {
     for (const s of [centre.a, centre.b]) {
       const got = s.must('customers.get', { id: c.id });
       // B reached the hub later: its email wins; A's note (untouched at B) is kept; B's WeChat too.
-      expect(got, s.code).toMatchObject({ email: 'zm@centre.b.example', wechat: 'zm_wx', notes: '来自A' });
+      expect(got, s.code).toMatchObject({ email: 'zm@b.example', wechat: 'zm_wx', notes: '来自A' });
       const conflicts = s.must('hub.conflicts', { subjectId: c.id });
       expect(conflicts, s.code).toHaveLength(1);
-      expect(conflicts[0]!.details.fields).toMatchObject({ email: { kept: 'zm@centre.b.example', lost: 'zm@centre.a.example' } });
+      expect(conflicts[0]!.details.fields).toMatchObject({ email: { kept: 'zm@b.example', lost: 'zm@a.example' } });
     }
     expect(centre.a.core.hub.digests()).toEqual(centre.b.core.hub.digests());
   });
