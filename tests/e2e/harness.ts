@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createCore, type Core } from '../../electron/core';
+import { logsDirIn } from '../../electron/core/paths';
+import { printIfFailed, watchPage } from './diagnostics';
 import type { AppEvent } from '../../shared/contract';
 
 export const APP_ORIGIN = 'http://kefu.test';
@@ -103,6 +105,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   });
 
   const page = await context.newPage();
+  const pageTrouble = watchPage(page);
   await page.goto(`${APP_ORIGIN}/${options.page === 'wallboard' ? 'wallboard' : 'index'}.html`);
   core.startScheduler();
 
@@ -130,6 +133,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       core.onResume();
     },
     async close() {
+      await printIfFailed(page, pageTrouble, join(logsDirIn(dataDir), 'kefu.log'));
       offEvents();
       await context.close();
       await core.close();
