@@ -203,5 +203,6 @@ export const FESTIVAL_GREETING_RULE: CallbackRule = {
 
 export const CALL_OUTCOMES = ['reached', 'no_answer', 'wrong_number', 'refused'] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
-export const CALLBACK_STATUSES = ['pending', 'done', 'unreachable', 'refused'] as const;
+/** `cancelled`: no longer wanted before anyone called (kept, not deleted: callbacks replicate, migration 014). */
+export const CALLBACK_STATUSES = ['pending', 'done', 'unreachable', 'refused', 'cancelled'] as const;
 export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];

@@ -76,3 +76,24 @@ it('an admin widening the rule to all customers greets a standard customer at on
   expect(greetings(other)).toHaveLength(1);
   expect(greetings(keyId)).toHaveLength(1);
 });
+
+it('switching the rule off withdraws the greetings nobody has tried; switching it on again brings the same ones back', () => {
+  const stored = t.must('callbackRules.list', {}).find((r) => r.rule.code === 'festival_greeting')!;
+  const tried = greetings(keyId)[0]!;
+  t.must('callbacks.record', { id: tried.id, outcome: 'no_answer', scores: [], notes: '', unsatisfied: false });
+  const untried = greetings(standardId)[0]!;
+
+  t.must('callbackRules.save', { id: stored.id, rule: { ...stored.rule, active: false } });
+  expect(greetings(standardId)).toEqual([]);
+  const queue = t.must('callbacks.queue', {});
+  expect([...queue.overdue, ...queue.dueToday, ...queue.upcoming].map((c) => c.id)).not.toContain(untried.id);
+  expect(t.core.db.prepare('SELECT status FROM callbacks WHERE id = ?').pluck().get(untried.id)).toBe('cancelled');
+  expect(t.core.db.prepare(`SELECT count(*) FROM due_moments WHERE kind = 'callback.due' AND subject_id = ? AND fired_at IS NULL`).pluck().get(untried.id)).toBe(0);
+  // Someone already called this one: it stays for them to finish.
+  expect(greetings(keyId).map((c) => ({ id: c.id, status: c.status, attempts: c.attempts }))).toEqual([{ id: tried.id, status: 'pending', attempts: 1 }]);
+  expect(t.core.planFestivalGreetings()).toEqual([]);
+
+  t.must('callbackRules.save', { id: stored.id, rule: { ...stored.rule, active: true } });
+  expect(greetings(standardId).map((c) => ({ id: c.id, status: c.status, dueDay: c.dueDay }))).toEqual([{ id: untried.id, status: 'pending', dueDay: untried.dueDay }]);
+  expect(t.core.db.prepare(`SELECT count(*) FROM due_moments WHERE kind = 'callback.due' AND subject_id = ? AND fired_at IS NULL`).pluck().get(untried.id)).toBe(1);
+});

@@ -102,7 +102,7 @@ export const customers360Handlers: HandlersOf<typeof customers360Methods> = {
 
   'assets.delete': ({ id }, ctx) => {
     const a = mustGetAsset(ctx, id);
-    deleteAsset(ctx.db, a);
+    deleteAsset(ctx.db, a, ctx.clock.now());
     recordAudit(ctx, { action: 'asset.delete', subject: id, before: a.data });
     ctx.emit({ type: 'callbacks.changed' });
     return null;
@@ -132,8 +132,12 @@ export const customers360Handlers: HandlersOf<typeof customers360Methods> = {
       .run(ruleId, rule.code, JSON.stringify(rule), rule.active ? 1 : 0, now, ctx.user!.id);
     recordAudit(ctx, { action: 'callbackRule.save', subject: ruleId, before: existing?.rule ?? null, after: rule });
     // A festival rule plans ahead rather than from an event: its new audience or festivals are
-    // greeted now, not only after the next daily planning.
-    if (rule.trigger.kind === 'festival' && planFestivalGreetings(ctx).length) ctx.emit({ type: 'callbacks.changed' });
+    // greeted now, and greetings it no longer wants (switched off, a festival removed) withdrawn,
+    // not only at the next daily planning.
+    if (rule.trigger.kind === 'festival' || existing?.rule.trigger.kind === 'festival') {
+      planFestivalGreetings(ctx);
+      ctx.emit({ type: 'callbacks.changed' });
+    }
     return listRules(ctx.db).find((r) => r.id === ruleId)!;
   },
 
@@ -144,6 +148,9 @@ export const customers360Handlers: HandlersOf<typeof customers360Methods> = {
   'callbacks.record': ({ id, outcome, scores, notes, unsatisfied }, ctx) => {
     const cb = mustGetCallback(ctx, id);
     const me = ctx.user!;
+    if (cb.status === 'cancelled') {
+      throw new DomainError('CONFLICT', 'errors.callbackCancelled', `The callback to ${cb.customer.name} was cancelled: it is no longer needed.`, { name: cb.customer.name });
+    }
     if (cb.status !== 'pending') {
       throw new DomainError('CONFLICT', 'errors.callbackFinished', `The callback to ${cb.customer.name} is already finished (${cb.status}).`, { name: cb.customer.name });
     }

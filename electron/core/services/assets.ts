@@ -2,7 +2,8 @@
 import { assetWarnings, type Asset, type AssetInput } from '../../../shared/customers/assets';
 import type { CustomerSummary } from '../../../shared/tickets/types';
 import type { Db } from '../db/open';
-import { stmt } from '../db/stmt';
+import { pluck, stmt } from '../db/stmt';
+import { cancelCallback } from './callbacks';
 import { keyOf } from './customerKeys';
 import { reindexKeys, toSummary } from './customers';
 
@@ -41,8 +42,10 @@ export function writeAsset(db: Db, id: string, customerId: string, a: AssetInput
   return getAsset(db, id)!;
 }
 
-export function deleteAsset(db: Db, asset: Asset): void {
-  stmt(db, `DELETE FROM callbacks WHERE asset_id = ? AND status = 'pending' AND attempts = 0`).run(asset.id);
+export function deleteAsset(db: Db, asset: Asset, at: number): void {
+  // Its untried reminders are cancelled (not deleted: callbacks replicate, services/callbacks.ts);
+  // every callback, tried or not, lets go of the asset.
+  for (const id of pluck(db, `SELECT id FROM callbacks WHERE asset_id = ? AND status = 'pending' AND attempts = 0`).all(asset.id) as string[]) cancelCallback(db, id, at);
   stmt(db, `UPDATE callbacks SET asset_id = NULL WHERE asset_id = ?`).run(asset.id);
   stmt(db, 'DELETE FROM customer_assets WHERE id = ?').run(asset.id);
   reindexKeys(db, asset.customerId);

@@ -52,10 +52,14 @@ function createSeries(ctx: CallContext, cb: NewCallback, calendar: CompiledCalen
     const occasion = `${cb.occasion}:${i}`;
     // Named by its occasion: the same callback generated at two seats is one row of the centre.
     const id = callbackId(occasion);
-    const r = stmt(ctx.db, 
+    // A cancelled callback wanted again (the birthday changed back, a customer is a key account
+    // again) is the same row, pending once more; any other existing one is left as it is.
+    const r = stmt(ctx.db,
         `INSERT INTO callbacks (id, rule_id, customer_id, origin_ticket_id, asset_id, occasion, due_day, due_at, window_end_at, status,
            excluded_user_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
-         ON CONFLICT (occasion) DO NOTHING`,
+         ON CONFLICT (occasion) DO UPDATE SET status = 'pending', cancelled_at = NULL, due_day = excluded.due_day, due_at = excluded.due_at,
+           window_end_at = excluded.window_end_at, asset_id = excluded.asset_id, excluded_user_id = excluded.excluded_user_id, updated_at = excluded.updated_at
+         WHERE callbacks.status = 'cancelled'`,
       )
       .run(id, cb.rule.id, cb.customerId, cb.originTicketId ?? null, cb.assetId ?? null, occasion, formatIsoDate(due.day), due.dueAt,
         due.windowEndAt, cb.excludedUserId ?? null, now, now);
@@ -112,7 +116,7 @@ export function cancelReplyChecks(ctx: CallContext, ticketId: string): number {
       `SELECT id FROM callbacks WHERE origin_ticket_id = ? AND status = 'pending' AND attempts = 0 AND rule_id IN (SELECT value FROM json_each(?))`,
     )
     .all(ticketId, JSON.stringify(ruleIds)) as string[];
-  for (const id of ids) removeCallback(ctx.db, id);
+  for (const id of ids) cancelCallback(ctx.db, id, ctx.clock.now());
   return ids.length;
 }
 
@@ -150,18 +154,11 @@ export function callbackPlanner(ctx: CallContext): CallbackPlanner {
       const today = calendar.dayOf(ctx.clock.now()).day;
       const year = Number(formatIsoDate(today).slice(0, 4));
       const created: string[] = [];
+      withdrawUnwantedGreetings(ctx);
       for (const rule of festivalRules) {
         const trigger = rule.rule.trigger;
         if (trigger.kind !== 'festival') continue;
         const keyOnly = trigger.audience === 'key';
-        if (keyOnly) {
-          const gone = pluck(ctx.db,
-              `SELECT cb.id FROM callbacks cb JOIN customers c ON c.id = cb.customer_id
-               WHERE cb.rule_id = ? AND cb.status = 'pending' AND cb.attempts = 0 AND c.tier <> ?`,
-            )
-            .all(rule.id, FESTIVAL_AUDIENCE_TIER) as string[];
-          for (const id of gone) removeCallback(ctx.db, id);
-        }
         const coming = trigger.festivals
           .map((festival) => ({ festival, day: nextFestival(festival, today, year) }))
           .filter((o) => o.day - today <= FESTIVAL_LOOKAHEAD_DAYS);
@@ -190,7 +187,7 @@ export function callbackPlanner(ctx: CallContext): CallbackPlanner {
         wanted.push(occasion);
         created.push(...createSeries(ctx, { rule, customerId: asset.customerId, occasion, base: { day }, assetId: asset.id }, calendar));
       }
-      if (!opts.fresh) dropStale(ctx.db, 'asset_id = ?', asset.id, wanted);
+      if (!opts.fresh) dropStale(ctx.db, 'asset_id = ?', asset.id, wanted, ctx.clock.now());
       return created;
     },
     forBirthday(customerId, birthday, opts = {}) {
@@ -214,7 +211,7 @@ export function callbackPlanner(ctx: CallContext): CallbackPlanner {
              AND rule_id IN (SELECT value FROM json_each(?))`,
           )
           .all(customerId, birthdayRuleIds) as { id: string; occasion: string }[];
-        for (const s of stale) if (!wanted.some((w) => s.occasion.startsWith(`${w}:`))) removeCallback(ctx.db, s.id);
+        for (const s of stale) if (!wanted.some((w) => s.occasion.startsWith(`${w}:`))) cancelCallback(ctx.db, s.id, ctx.clock.now());
       }
       return created;
     },
@@ -236,16 +233,42 @@ export function planFestivalGreetings(ctx: CallContext): string[] {
   return callbackPlanner(ctx).forFestivals();
 }
 
-function dropStale(db: Db, where: string, param: string, wanted: string[]): void {
-  const rows = stmt(db, `SELECT id, occasion FROM callbacks WHERE ${where} AND status = 'pending' AND attempts = 0`).all(param) as { id: string; occasion: string }[];
-  for (const r of rows) if (!wanted.some((w) => r.occasion.startsWith(`${w}:`))) removeCallback(db, r.id);
+/**
+ * Planned greetings no rule wants any more: the rule was switched off, the festival taken off its
+ * list, or the customer is no longer in its audience (no longer a key account). Cancelled unless
+ * someone already called. Occasions read `rule:customer:festival:year:offset` (forFestivals).
+ */
+function withdrawUnwantedGreetings(ctx: CallContext): void {
+  const now = ctx.clock.now();
+  for (const { id, rule } of listRules(ctx.db)) {
+    const trigger = rule.trigger;
+    if (trigger.kind !== 'festival') continue;
+    const festivals = new Set<string>(rule.active ? trigger.festivals : []);
+    const planned = stmt(ctx.db,
+      `SELECT cb.id, cb.occasion, c.tier FROM callbacks cb JOIN customers c ON c.id = cb.customer_id
+       WHERE cb.rule_id = ? AND cb.status = 'pending' AND cb.attempts = 0`,
+    ).all(id) as { id: string; occasion: string; tier: string }[];
+    for (const p of planned) {
+      const inAudience = trigger.audience === 'all' || p.tier === FESTIVAL_AUDIENCE_TIER;
+      if (!inAudience || !festivals.has(p.occasion.split(':')[2] ?? '')) cancelCallback(ctx.db, p.id, now);
+    }
+  }
 }
 
-function removeCallback(db: Db, id: string): void {
+function dropStale(db: Db, where: string, param: string, wanted: string[], now: number): void {
+  const rows = stmt(db, `SELECT id, occasion FROM callbacks WHERE ${where} AND status = 'pending' AND attempts = 0`).all(param) as { id: string; occasion: string }[];
+  for (const r of rows) if (!wanted.some((w) => r.occasion.startsWith(`${w}:`))) cancelCallback(db, r.id, now);
+}
+
+/**
+ * A callback nobody has tried yet is no longer wanted: cancelled, never deleted. It replicates,
+ * and another seat may be recording a call on it right now; its attempt must still find the row
+ * (a deleted parent stops every seat's sync at the foreign key). Out of the queue, the customer's
+ * list and the scheduler; the reminder it already gave stays in the inbox.
+ */
+export function cancelCallback(db: Db, id: string, now: number): void {
   syncCallbackMoment(db, id, null);
-  stmt(db, 'UPDATE notifications SET callback_id = NULL WHERE callback_id = ?').run(id);
-  stmt(db, `DELETE FROM due_moments WHERE kind = 'callback.due' AND subject_id = ?`).run(id);
-  stmt(db, 'DELETE FROM callbacks WHERE id = ?').run(id);
+  stmt(db, `UPDATE callbacks SET status = 'cancelled', cancelled_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'`).run(now, now, id);
 }
 
 // --- Reading -------------------------------------------------------------------------------------
@@ -342,5 +365,5 @@ export function callbackQueue(db: Db, now: number) {
 }
 
 export function callbacksOfCustomer(db: Db, customerId: string): CallbackView[] {
-  return (stmt(db, `${CALLBACK_SELECT} WHERE cb.customer_id = ? ORDER BY cb.due_at DESC LIMIT 100`).all(customerId) as CallbackRow[]).map(toCallbackView);
+  return (stmt(db, `${CALLBACK_SELECT} WHERE cb.customer_id = ? AND cb.status <> 'cancelled' ORDER BY cb.due_at DESC LIMIT 100`).all(customerId) as CallbackRow[]).map(toCallbackView);
 }

@@ -73,6 +73,9 @@ describe('migration 10: name-based callback ids', () => {
     expect(JSON.parse(after.prepare('SELECT shared_tables FROM sync_state').pluck().get() as string)).toContain('callbacks');
     // The app reads them as before.
     t.must('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
-    expect(t.must('callbacks.ofCustomer', { customerId: t.must('tickets.get', { id: ticket.id }).customerDetail.id }).length).toBe(rows.length);
+    // (The 24-hour reply check was cancelled by the feedback: kept, but not the customer's to see.)
+    const wanted = rows.filter((c) => c.status !== 'cancelled');
+    expect(wanted.length).toBeGreaterThanOrEqual(1);
+    expect(t.must('callbacks.ofCustomer', { customerId: t.must('tickets.get', { id: ticket.id }).customerDetail.id }).map((c) => c.id).sort()).toEqual(wanted.map((c) => c.id).sort());
   });
 });

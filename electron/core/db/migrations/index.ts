@@ -14,11 +14,20 @@ import { m010HubCallbacks } from './010_hub_callbacks';
 import { m011StatsRollup } from './011_stats_rollup';
 import { m012CallbacksByAsset } from './012_callbacks_by_asset';
 import { m013FestivalGreeting } from './013_festival_greeting';
+import { m014CallbacksCancelled } from './014_callbacks_cancelled';
 
 export interface Migration {
   version: number;
   name: string;
   up(db: Db): void;
+  /**
+   * Tables the migration rebuilds (create new, copy, drop old, rename: how SQLite changes a CHECK
+   * constraint). SQLite's procedure for that runs with foreign keys off, since dropping a parent
+   * would otherwise delete into its children or rewrite their references; so the migrations run
+   * with them off and the references of these tables and of every table naming them are checked
+   * before the commit instead.
+   */
+  rebuilds?: readonly string[];
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -35,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m011StatsRollup,
   m012CallbacksByAsset,
   m013FestivalGreeting,
+  m014CallbacksCancelled,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
@@ -67,14 +77,38 @@ export function pendingMigrations(db: Db, migrations: readonly Migration[] = MIG
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number[] {
   const pending = pendingMigrations(db, migrations);
   if (pending.length === 0) return [];
-  db.transaction(() => {
-    for (const m of pending) {
-      m.up(db);
-      // user_version lives in the file header and is written inside this transaction.
-      db.pragma(`user_version = ${m.version}`);
-    }
-  })();
+  const rebuilt = pending.flatMap((m) => m.rebuilds ?? []);
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  // Outside the transaction: SQLite ignores this pragma inside one.
+  if (rebuilt.length && enforced) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        m.up(db);
+        // user_version lives in the file header and is written inside this transaction.
+        db.pragma(`user_version = ${m.version}`);
+      }
+      if (rebuilt.length) assertReferencesHold(db, rebuilt);
+    })();
+  } finally {
+    if (rebuilt.length && enforced) db.pragma('foreign_keys = ON');
+  }
   return pending.map((m) => m.version);
+}
+
+/** Throws (rolling the migrations back) if a rebuilt table or a table naming one has a dangling reference. */
+function assertReferencesHold(db: Db, rebuilt: readonly string[]): void {
+  const children = db
+    .prepare(
+      `SELECT DISTINCT m.name FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
+       WHERE m.type = 'table' AND f."table" IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck()
+    .all(JSON.stringify(rebuilt)) as string[];
+  for (const table of new Set([...rebuilt, ...children])) {
+    const broken = db.pragma(`foreign_key_check("${table.replace(/"/g, '""')}")`) as unknown[];
+    if (broken.length) throw new Error(`Migration left ${broken.length} dangling references in ${table}: ${JSON.stringify(broken.slice(0, 3))}`);
+  }
 }
 
 function assertOrdered(migrations: readonly Migration[]): void {

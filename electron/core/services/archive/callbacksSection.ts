@@ -7,7 +7,9 @@ import { registerArchiveSection, sqlSection } from './sections';
 const CALLBACK = `cb.id, r.code, c.name, cb.customer_id, t.number, cb.due_day, cb.due_at`;
 const FROM = `FROM callbacks cb JOIN callback_rules r ON r.id = cb.rule_id JOIN customers c ON c.id = cb.customer_id
               LEFT JOIN tickets t ON t.id = cb.origin_ticket_id`;
-const UNTRIED = `cb.due_at >= @from AND cb.due_at < @to
+// A callback cancelled after the month's end was still owed in the month: listed, so that the
+// month's archive regenerated later is the same file.
+const UNTRIED = `cb.due_at >= @from AND cb.due_at < @to AND (cb.cancelled_at IS NULL OR cb.cancelled_at >= @to)
                  AND NOT EXISTS (SELECT 1 FROM callback_attempts x WHERE x.callback_id = cb.id AND x.at < @to)`;
 
 export const callbacksSection = sqlSection({
