@@ -43,7 +43,8 @@ export interface HubTestResult {
 
 export interface SyncConflict {
   id: string;
-  kind: 'ticket.lifecycle' | 'customer.fields' | 'customer.duplicate';
+  /** reference.gone: a row referred to a row another seat deleted; sync/apply.ts settled it. */
+  kind: 'ticket.lifecycle' | 'customer.fields' | 'customer.duplicate' | 'reference.gone';
   table: string;
   subjectId: string;
   otherId: string | null;

@@ -55,6 +55,20 @@ interface Pending {
 }
 
 export function applyChanges(db: Db, changes: readonly HubChange[]): ApplyOutcome {
+  try {
+    return applyBatch(db, changes, false);
+  } catch (err) {
+    // Rolled back. A reference to a row another seat deleted (two seats, each right on its own,
+    // e.g. an asset deleted here while a reminder was planned for it there) would fail this batch
+    // at every retry and stop the seat's sync for good: once more, repairing what dangles.
+    if (!isForeignKeyFailure(err)) throw err;
+    return applyBatch(db, changes, true);
+  }
+}
+
+const isForeignKeyFailure = (err: unknown) => (err as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+
+function applyBatch(db: Db, changes: readonly HubChange[], repair: boolean): ApplyOutcome {
   const outcome: ApplyOutcome = { applied: 0, unknown: 0, own: 0, tables: new Set(), ids: new Map(), conflicts: [], lastSeq: 0 };
   if (changes.length === 0) return outcome;
   const stmts = statements(db);
@@ -79,10 +93,53 @@ export function applyChanges(db: Db, changes: readonly HubChange[]): ApplyOutcom
       if (!set) outcome.ids.set(c.table, (set = new Set()));
       set.add(c.pk);
     }
+    // The whole file's references are checked: slow on a big centre, and only after a failed commit.
+    if (repair) repairDanglingReferences(db, stmts, outcome, changes.reduce((m, c) => Math.max(m, c.at), 0));
     stmts.applying.run(0);
     stmts.setPulled.run(outcome.lastSeq);
   })();
   return outcome;
+}
+
+/**
+ * Every row left pointing at a row that is gone lets go of it, the same way at every seat (each
+ * seat meets the dangling reference when the delete or the orphan reaches it, in either order):
+ * a nullable reference is set to NULL (the reminder stays, without its asset); a row that cannot
+ * exist without its parent is dropped here, with what it held kept in the conflict's details for
+ * the admin. Done with the applying flag up, so nothing of it is sent back to the hub.
+ */
+function repairDanglingReferences(db: Db, stmts: Stmts, outcome: ApplyOutcome, at: number): void {
+  // A dropped row may itself be a parent: repeat until nothing dangles.
+  for (let round = 0; round < 8; round++) {
+    const dangling = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string; fkid: number }[];
+    if (dangling.length === 0) return;
+    for (const d of dangling) {
+      const table = quoteIdent(d.table);
+      const fk = (db.prepare('SELECT "from" AS col FROM pragma_foreign_key_list(?) WHERE id = ?').all(d.table, d.fkid) as { col: string }[]).map((f) => f.col);
+      const notNull = fk.some((c) => (db.prepare('SELECT "notnull" FROM pragma_table_info(?) WHERE name = ?').pluck().get(d.table, c) as number) === 1);
+      const row = db.prepare(`SELECT * FROM ${table} WHERE rowid = ?`).get(d.rowid) as Record<string, unknown> | undefined;
+      if (!row) continue;
+      const pk = String(row[sharedTable(d.table)?.pk ?? 'id'] ?? d.rowid);
+      if (notNull) db.prepare(`DELETE FROM ${table} WHERE rowid = ?`).run(d.rowid);
+      else db.prepare(`UPDATE ${table} SET ${fk.map((c) => `${quoteIdent(c)} = NULL`).join(', ')} WHERE rowid = ?`).run(d.rowid);
+      const conflict: RecordedConflict = {
+        id: `reference.gone:${d.table}:${pk}:${fk.join(',')}:${String(fk.map((c) => row[c]).join(','))}`,
+        kind: 'reference.gone',
+        table: d.table,
+        pk,
+        otherPk: fk.map((c) => String(row[c])).join(','),
+        seq: outcome.lastSeq,
+        winnerSeat: null,
+        loserSeat: null,
+        details: { parent: d.parent, columns: fk, action: notNull ? 'dropped' : 'detached', row },
+        at,
+      };
+      if (stmts.conflict.run(conflict.id, conflict.kind, conflict.table, conflict.pk, conflict.otherPk, conflict.seq, null, null, JSON.stringify(conflict.details), conflict.at).changes === 1) {
+        outcome.conflicts.push(conflict);
+      }
+    }
+  }
+  throw new Error('References still dangle after repairing them eight times over.');
 }
 
 function statements(db: Db) {

@@ -124,7 +124,13 @@ export function HubPanel() {
                 description={
                   <Space direction="vertical" size={0}>
                     <span>{t('hub.seats', { winner: c.winnerSeat ?? '—', loser: c.loserSeat ?? '—' })} · {formatTime(c.at, timeZone, language)}</span>
-                    {c.kind !== 'customer.duplicate' &&
+                    {c.kind === 'reference.gone' && (
+                      <span>
+                        {t(`hub.referenceGone.${String(c.details.action) === 'dropped' ? 'dropped' : 'detached'}`, { table: c.table, parent: String(c.details.parent) })}
+                        {String(c.details.action) === 'dropped' && <Typography.Text code>{JSON.stringify(c.details.row)}</Typography.Text>}
+                      </span>
+                    )}
+                    {c.kind !== 'customer.duplicate' && c.kind !== 'reference.gone' &&
                       Object.entries((c.details.fields ?? {}) as Record<string, { kept: unknown; lost: unknown }>).map(([field, v]) => (
                         <span key={field}>
                           {field}: {t('hub.kept')} <Typography.Text code>{String(v.kept)}</Typography.Text> · {t('hub.lost')} <Typography.Text code>{String(v.lost)}</Typography.Text>
