@@ -33,10 +33,8 @@ export const centreNameSchema = z
   .max(80, 'validation.tooLong');
 
 /** The seat code goes into ticket numbers, so it is short, upper-case and unique per PC. */
-export const seatCodeSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Z0-9]{2,6}$/, 'validation.seatCode');
+export const SEAT_CODE_PATTERN = /^[A-Z0-9]{2,6}$/;
+export const seatCodeSchema = z.string().trim().regex(SEAT_CODE_PATTERN, 'validation.seatCode');
 
 export function isValidTimeZone(tz: string): boolean {
   try {

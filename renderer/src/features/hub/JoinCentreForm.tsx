@@ -1,7 +1,7 @@
 // First run on a new PC of a centre that already has a hub: the connection and this PC's seat
 // code, "test connection", then join. Joining downloads the centre (users, settings, catalogue,
 // tickets…); once it is here the app shows the sign-in page for the centre's existing accounts.
-import { Alert, App, Button, Col, Divider, Form, Input, Row, Typography } from 'antd';
+import { Alert, App, Button, Col, Divider, Form, Row, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubConnectionInput } from '../../../../shared/contract/hub';
@@ -10,6 +10,7 @@ import { call, onEvent } from '../../api';
 import { markFieldErrors, useErrorText } from '../../app/errors';
 import { HUB_DEFAULTS, HubConnectionFields } from './HubConnectionFields';
 import { hubErrorText } from './hubErrorText';
+import { SeatCodeField } from '../setup/SeatCodeField';
 
 type JoinForm = HubConnectionInput & { seatCode: string };
 type Note = { type: 'success' | 'warning' | 'error' | 'info'; text: string };
@@ -84,15 +85,7 @@ export function JoinCentreForm() {
       </Divider>
       <Row gutter={16}>
         <Col span={10}>
-          <Form.Item
-            name="seatCode"
-            label={t('setup.seatCode')}
-            tooltip={t('setup.seatCodeHelp')}
-            normalize={(v: string) => v.toUpperCase()}
-            rules={[{ required: true, message: t('validation.required') }, { pattern: /^[A-Z0-9]{2,6}$/, message: t('validation.seatCode') }]}
-          >
-            <Input placeholder="B2" maxLength={6} data-testid="join-seat" />
-          </Form.Item>
+          <SeatCodeField required placeholder="B2" testId="join-seat" />
         </Col>
       </Row>
       {tested && <Alert style={{ marginBottom: 16 }} type={tested.type} showIcon title={tested.text} data-testid="join-test-result" />}

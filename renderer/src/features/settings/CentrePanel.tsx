@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CentreSettings } from '../../../../shared/types';
 import { call } from '../../api';
 import { markFieldErrors, useErrorText } from '../../app/errors';
+import { SeatCodeField } from '../setup/SeatCodeField';
 
 export function CentrePanel({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
@@ -62,15 +63,7 @@ export function CentrePanel({ editable }: { editable: boolean }) {
         <Form.Item name="timeZone" label={t('setup.timeZone')} rules={[{ required: true, message: t('validation.required') }]}>
           <Select showSearch options={timeZones} />
         </Form.Item>
-        <Form.Item
-          name="seatCode"
-          label={t('setup.seatCode')}
-          extra={t('setup.seatCodeHelp')}
-          normalize={(v: string) => v.toUpperCase()}
-          rules={[{ pattern: /^[A-Z0-9]{2,6}$/, message: t('validation.seatCode') }]}
-        >
-          <Input maxLength={6} />
-        </Form.Item>
+        <SeatCodeField help="below" />
         {editable && (
           <Button type="primary" htmlType="submit" loading={busy}>
             {t('common.save')}

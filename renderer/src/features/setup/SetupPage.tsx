@@ -7,6 +7,7 @@ import { call } from '../../api';
 import { markFieldErrors, useErrorText } from '../../app/errors';
 import { AuthFrame } from '../auth/AuthFrame';
 import { JoinCentreForm } from '../hub/JoinCentreForm';
+import { SeatCodeField } from './SeatCodeField';
 
 interface SetupForm {
   centreName: string;
@@ -82,15 +83,7 @@ export function SetupPage() {
             </Form.Item>
           </Col>
           <Col span={10}>
-            <Form.Item
-              name="seatCode"
-              label={t('setup.seatCode')}
-              tooltip={t('setup.seatCodeHelp')}
-              normalize={(v: string) => v.toUpperCase()}
-              rules={[required, { pattern: /^[A-Z0-9]{2,6}$/, message: t('validation.seatCode') }]}
-            >
-              <Input placeholder="A1" maxLength={6} data-testid="setup-seat" />
-            </Form.Item>
+            <SeatCodeField required placeholder="A1" testId="setup-seat" />
           </Col>
         </Row>
         <Divider titlePlacement="start" plain>
