@@ -192,6 +192,21 @@ test('admin edits service levels, a calendar, imports holidays and edits deducti
   await settle(page);
   await screenshot(page, 'zh-CN-23-deductions');
 
+  // The seeded festival greeting in Chinese: five festivals to key accounts.
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
+  await page.getByRole('tab', { name: '回访规则' }).click();
+  const festival = page.getByTestId('callback-rules').locator('.ant-table-row', { hasText: '节日问候' });
+  await expect(festival).toContainText('重点客户');
+  await festival.getByTestId('rule-edit').click();
+  await expect(page.getByTestId('rule-festivals').getByRole('checkbox', { checked: true })).toHaveCount(5);
+  await expect(page.getByTestId('rule-audience')).toContainText('重点客户');
+  await expect(page.locator('.ant-modal').last()).not.toHaveClass(/-(appear|enter)/);
+  await expect(page.locator('.ant-modal-mask').last()).not.toHaveClass(/-(appear|enter)/);
+  await settle(page);
+  await screenshot(page, 'zh-CN-68-festival-rule');
+  await page.locator('.ant-modal-footer .ant-btn').first().click();
+  await expect(page.locator('.ant-modal:visible')).toHaveCount(0);
+
   // (d) An agent reads all three tabs without any way to edit, and the calculator works.
   await page.getByRole('tab', { name: '用户管理' }).click();
   await addUser(page, AGENT);
