@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createCore, manualClock } from '../../electron/core';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import { factsBuildProgress, startFactsBuild } from '../../electron/core/services/statsFacts';
 import { scriptCentre, type ScriptedCentre } from '../fixtures/statsCentre';
 import { ADMIN, chooseLanguage, dismissNotices, settle, signIn } from './flows';
 import { launchApp, screenshot, SCREENS_DIR, type LaunchedApp } from './harness';
@@ -143,7 +144,15 @@ test('the per-agent board: a deduction explained by its ticket, a credit granted
   // Only the first sign-in gets it; the later tests find none.
   await page.locator('.ant-notification-notice').first().waitFor({ timeout: 3000 }).catch(() => {});
   await dismissNotices(page, (ms) => app!.advance(ms));
+  // The statistics cache is rebuilt in the background, slowly (as a big centre's first build): the
+  // board says so with its progress, and shows itself once the cache is ready, without a click.
+  startFactsBuild(app.core.db, () => app!.now(), { slice: 3, pauseMs: 150 });
   await page.getByTestId('nav-performance').click();
+  await expect(page.getByTestId('stats-preparing')).toContainText('正在准备统计数据');
+  await expect(page.getByTestId('stats-preparing').locator('.ant-progress')).toBeVisible();
+  await screenshot(page, 'performance.preparing.zh-CN.1366');
+  await expect.poll(() => factsBuildProgress(app!.core.db), { timeout: 30_000 }).toBeNull();
+  await expect(page.getByTestId('stats-preparing')).toHaveCount(0);
   await page.getByTestId('perf-period-thisWeek').click();
   const board = must('stats.performance', { period: { preset: 'thisWeek' } });
   const agent = board.agents.find((a) => a.lines.some((l) => l.kind !== 'credit' && l.points > 0) && a.agentId !== centre.agents[0]!.id) ?? board.agents.find((a) => a.deducted > 0)!;

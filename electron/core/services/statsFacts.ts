@@ -163,7 +163,7 @@ class FactsBuild {
   }
 
   /** One slice in its own transaction; false when every ticket has its fact (the cache is then ready). */
-  step(): boolean {
+  step(slice = SLICE): boolean {
     return this.db.transaction(() => {
       if (this.after === -1) {
         // Emptied in the first slice's own transaction (not in a caller's, which may roll back).
@@ -172,7 +172,7 @@ class FactsBuild {
         this.db.prepare("DELETE FROM stats_state WHERE id = 'facts'").run();
         this.after = 0;
       }
-      const rows = this.db.prepare(`${TICKET_SELECT} WHERE t.rowid > ? ORDER BY t.rowid LIMIT ?`).all(this.after, SLICE) as TicketRecord[];
+      const rows = this.db.prepare(`${TICKET_SELECT} WHERE t.rowid > ? ORDER BY t.rowid LIMIT ?`).all(this.after, slice) as TicketRecord[];
       if (rows.length > 0) {
         this.after = rows[rows.length - 1]!.rowid;
         writeFacts(this.db, rows, this.timeZone, this.now(), false);
@@ -207,8 +207,11 @@ export function setFactsBuildHooks(db: Db, hooks: BuildHooks): void {
   hooksOf.set(db, hooks);
 }
 
-/** Starts building the cache in the background (no-op when a build already runs). */
-export function startFactsBuild(db: Db, now: () => number): void {
+/**
+ * Starts building the cache in the background (no-op when a build already runs). `pace` makes
+ * slices smaller or spaced out (the end-to-end test watches a small centre's build this way).
+ */
+export function startFactsBuild(db: Db, now: () => number, pace: { slice?: number; pauseMs?: number } = {}): void {
   if (running.has(db)) return;
   const build = new FactsBuild(db, now);
   running.set(db, build);
@@ -216,14 +219,16 @@ export function startFactsBuild(db: Db, now: () => number): void {
     if (running.get(db) !== build || !db.open) return;
     let more: boolean;
     try {
-      more = build.step();
+      more = build.step(pace.slice);
     } catch (err) {
       running.delete(db);
       hooksOf.get(db)?.onError?.(err);
       return;
     }
-    if (more) setImmediate(next);
-    else {
+    if (more) {
+      if (pace.pauseMs) setTimeout(next, pace.pauseMs);
+      else setImmediate(next);
+    } else {
       running.delete(db);
       hooksOf.get(db)?.onDone?.(build.done);
     }

@@ -16,6 +16,8 @@ import { useShell } from '../../app/store';
 import { ExportButtons } from '../stats/ExportButtons';
 import { formatNumber } from '../stats/figureText';
 import { PeriodPicker } from '../stats/StatsToolbar';
+import type { AppError } from '../../../../shared/result';
+import { PreparingNotice, preparingOf, useRetryWhilePreparing } from '../stats/Preparing';
 
 export function PerformancePage() {
   const { t } = useTranslation();
@@ -29,17 +31,22 @@ export function PerformancePage() {
   const [granting, setGranting] = useState<AgentPerformance | null>(null);
   const supervisor = roleAllows(me.role, 'supervisor');
 
+  const [preparing, setPreparing] = useState<AppError | null>(null);
   const load = useCallback(async () => {
     setLoading(true);
     try {
       setBoard(await call('stats.performance', { period }));
+      setPreparing(null);
     } catch (e) {
-      void message.error(errorText(e));
+      const building = preparingOf(e);
+      setPreparing(building);
+      if (!building) void message.error(errorText(e));
     } finally {
       setLoading(false);
     }
   }, [period, message, errorText]);
   useEffect(() => void load(), [load]);
+  useRetryWhilePreparing(preparing, load);
 
   const revoke = async (credit: Credit, reason: string) => {
     try {
@@ -109,7 +116,9 @@ export function PerformancePage() {
         </Space>
       </Flex>
       <Alert type="info" showIcon title={t('performance.rulesHint')} />
-      <Card size="small" title={t('performance.title')}>
+      {preparing && <PreparingNotice preparing={preparing} />}
+      {/* While the cache is built there is no board yet, rather than an empty one. */}
+      {!(preparing && !board) && <Card size="small" title={t('performance.title')}>
         <Table<AgentPerformance>
           size="small"
           rowKey="agentId"
@@ -124,7 +133,7 @@ export function PerformancePage() {
           }}
           data-testid="performance-table"
         />
-      </Card>
+      </Card>}
       <GrantCreditModal agent={granting} onClose={() => setGranting(null)} onGranted={() => void load().then(() => void message.success(t('performance.granted')))} />
     </Flex>
   );

@@ -5,13 +5,15 @@
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Flex, Segmented, Spin } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderReportHtml, reportTitle } from '../../../../shared/stats/reportHtml';
 import type { ReportData, ReportKind } from '../../../../shared/stats/types';
 import { call } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { useShell } from '../../app/store';
+import type { AppError } from '../../../../shared/result';
+import { PreparingNotice, preparingOf, useRetryWhilePreparing } from '../stats/Preparing';
 
 export function ReportPage() {
   const { t } = useTranslation();
@@ -39,17 +41,30 @@ export function ReportPage() {
     }
   };
 
+  const [preparing, setPreparing] = useState<AppError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const askAgain = useCallback(() => setAttempt((n) => n + 1), []);
+  useRetryWhilePreparing(preparing, askAgain);
   useEffect(() => {
     let live = true;
     setData(null);
     setError(null);
     call('stats.report', { kind, day })
-      .then((d) => live && setData(d))
-      .catch((e: unknown) => live && setError(errorText(e)));
+      .then((d) => {
+        if (!live) return;
+        setPreparing(null);
+        setData(d);
+      })
+      .catch((e: unknown) => {
+        if (!live) return;
+        const building = preparingOf(e);
+        setPreparing(building);
+        if (!building) setError(errorText(e));
+      });
     return () => {
       live = false;
     };
-  }, [kind, day, errorText]);
+  }, [kind, day, errorText, attempt]);
 
   useEffect(() => {
     if (!host.current || !data) return;
@@ -84,7 +99,8 @@ export function ReportPage() {
         </Button>
       </Flex>
       {error && <Alert className="no-print" type="error" showIcon title={error} style={{ margin: 24 }} />}
-      {!data && !error && <Spin className="no-print" style={{ display: 'block', marginTop: 64 }} tip={t('report.loading')} />}
+      {preparing && <PreparingNotice className="no-print" preparing={preparing} style={{ margin: 24 }} />}
+      {!data && !error && !preparing && <Spin className="no-print" style={{ display: 'block', marginTop: 64 }} tip={t('report.loading')} />}
       <div ref={host} style={{ maxWidth: 900, margin: '0 auto', padding: '16px 24px' }} data-testid="report-body" data-ready={data ? 'yes' : 'no'} />
     </div>
   );

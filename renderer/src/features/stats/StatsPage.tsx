@@ -1,6 +1,6 @@
 // 统计分析: the figures of a period against the previous one, the charts and the tables beneath;
 // every figure, bar, cell and row leads to the tickets behind it.
-import { Alert, Col, Flex, Progress, Row, Spin } from 'antd';
+import { Alert, Col, Flex, Row, Spin } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ArrivalsHeatmap, ComplianceChart, VolumeChart } from './Charts';
@@ -8,19 +8,17 @@ import { DrillDrawer } from './DrillDrawer';
 import { FigureCards } from './FigureCards';
 import { StatsToolbar } from './StatsToolbar';
 import { BreakdownTable, ComplaintsTable, SeriesTable } from './StatsTables';
+import { PreparingNotice, preparingOf, useRetryWhilePreparing } from './Preparing';
 import { useStats } from './store';
 import { onEvent } from '../../api';
+
+const reload = () => void useStats.getState().load();
 
 export function StatsPage() {
   const { t } = useTranslation();
   const { summary, error, load } = useStats();
-  // A large centre's statistics cache is built in the background the first time: say so, ask again.
-  const preparing = error?.messageKey === 'errors.statsPreparing';
-  useEffect(() => {
-    if (!preparing) return;
-    const timer = setTimeout(() => void useStats.getState().load(), 2000);
-    return () => clearTimeout(timer);
-  }, [preparing, error]);
+  const preparing = preparingOf(error);
+  useRetryWhilePreparing(preparing, reload);
   useEffect(() => {
     void load();
     // Figures follow the centre: a changed ticket reloads them, at most every few seconds.
@@ -40,15 +38,7 @@ export function StatsPage() {
     <Flex vertical gap={12} data-testid="stats-page">
       <StatsToolbar />
       {summary?.ownOnly && <Alert type="info" showIcon title={t('stats.ownOnly')} />}
-      {preparing && (
-        <Alert
-          type="info"
-          showIcon
-          data-testid="stats-preparing"
-          title={t('errors.statsPreparing', { ...error.params })}
-          description={<Progress percent={Number(error.params?.percent ?? 0)} size="small" />}
-        />
-      )}
+      {preparing && <PreparingNotice preparing={preparing} />}
       {error && !preparing && <Alert type="error" showIcon title={t(error.messageKey, { ...error.params, defaultValue: t('errors.unknown') })} />}
       {!summary ? (
         preparing ? null :
