@@ -29,10 +29,17 @@ export function agentPerformance(db: Db, period: ResolvedPeriod, agentId?: strin
           .all(period.from, period.to, period.from, period.to, period.from, period.to)
   ) as { id: string; display_name: string }[];
 
+  // What the agent finished, summed in SQL; only the overtime tickets are read one by one (their
+  // lines name them). Joining every handled ticket for its number and subject made a month of a
+  // 1M-ticket centre take seconds.
   const handledStmt = db.prepare(
-    `SELECT f.ticket_id, f.feedback_at, f.overtime_min, f.breached, f.handling_min, t.due_at, t.number, t.subject
+    `SELECT count(*) AS handled, coalesce(sum(breached = 0), 0) AS on_time, count(handling_min) AS timed, total(handling_min) AS handling
+     FROM ticket_facts WHERE assignee_id = ? AND feedback_at >= ? AND feedback_at < ?`,
+  );
+  const overtimeStmt = db.prepare(
+    `SELECT f.ticket_id, f.feedback_at, f.overtime_min, t.due_at, t.number, t.subject
      FROM ticket_facts f JOIN tickets t ON t.id = f.ticket_id
-     WHERE f.assignee_id = ? AND f.feedback_at >= ? AND f.feedback_at < ?`,
+     WHERE f.assignee_id = ? AND f.feedback_at >= ? AND f.feedback_at < ? AND f.overtime_min > 0`,
   );
   const errorStmt = db.prepare(
     `SELECT e.id, e.at, e.reason, e.ticket_id, t.number, t.subject FROM agent_errors e LEFT JOIN tickets t ON t.id = e.ticket_id
@@ -40,21 +47,18 @@ export function agentPerformance(db: Db, period: ResolvedPeriod, agentId?: strin
   );
 
   return agents.map((a) => {
-    const handled = handledStmt.all(a.id, period.from, period.to) as {
+    const handled = handledStmt.get(a.id, period.from, period.to) as { handled: number; on_time: number; timed: number; handling: number };
+    const overtime = overtimeStmt.all(a.id, period.from, period.to) as {
       ticket_id: string;
       feedback_at: number;
-      overtime_min: number | null;
-      breached: number;
-      handling_min: number | null;
+      overtime_min: number;
       due_at: number;
       number: string;
       subject: string;
     }[];
     const errors = errorStmt.all(a.id, period.from, period.to) as { id: string; at: number; reason: string; ticket_id: string | null; number: string | null; subject: string | null }[];
     const credits = creditsIn(db, period.from, period.to, a.id);
-    const tickets: OvertimeFact[] = handled
-      .filter((h) => (h.overtime_min ?? 0) > 0)
-      .map((h) => ({ ticketId: h.ticket_id, due: h.due_at, feedbackAt: h.feedback_at, overtimeMinutes: h.overtime_min ?? 0 }));
+    const tickets: OvertimeFact[] = overtime.map((h) => ({ ticketId: h.ticket_id, due: h.due_at, feedbackAt: h.feedback_at, overtimeMinutes: h.overtime_min }));
     const errorFacts: ErrorFact[] = errors.map((e) => ({ id: e.id, at: e.at, reason: e.reason, ...(e.ticket_id ? { ticketId: e.ticket_id } : {}) }));
     const report = computeDeductions(
       { tickets, errors: errorFacts, credits: credits.filter((c) => c.revokedAt === null).map((c) => ({ id: c.id, at: c.at, points: c.points, reason: c.reason })) },
@@ -62,22 +66,20 @@ export function agentPerformance(db: Db, period: ResolvedPeriod, agentId?: strin
       period,
     );
     const names = new Map<string, { number: string; subject: string }>();
-    for (const h of handled) names.set(h.ticket_id, { number: h.number, subject: h.subject });
+    for (const h of overtime) names.set(h.ticket_id, { number: h.number, subject: h.subject });
     for (const e of errors) if (e.ticket_id && e.number) names.set(e.ticket_id, { number: e.number, subject: e.subject ?? '' });
     const lines = report.lines.map((l) => {
       const t = 'ticketId' in l && l.ticketId ? names.get(l.ticketId) : undefined;
       return { ...l, ticketNumber: t?.number ?? null, subject: t?.subject ?? null };
     });
-    const handledWithTime = handled.filter((h) => h.handling_min !== null);
-    const onTime = handled.filter((h) => h.breached === 0).length;
     const sumPoints = (kind: 'overtime' | 'error') => Math.round(report.lines.filter((l) => l.kind === kind).reduce((s, l) => s + l.points, 0) * 100) / 100;
     return {
       agentId: a.id,
       agentName: a.display_name,
-      handled: handled.length,
-      onTime,
-      compliance: pct(onTime, handled.length),
-      handlingMinutes: handledWithTime.length ? Math.round((handledWithTime.reduce((s, h) => s + h.handling_min!, 0) / handledWithTime.length) * 100) / 100 : null,
+      handled: handled.handled,
+      onTime: handled.on_time,
+      compliance: pct(handled.on_time, handled.handled),
+      handlingMinutes: handled.timed ? Math.round((handled.handling / handled.timed) * 100) / 100 : null,
       overtimePoints: sumPoints('overtime'),
       errors: report.lines.filter((l) => l.kind === 'error').length,
       errorPoints: sumPoints('error'),
