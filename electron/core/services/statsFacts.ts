@@ -144,10 +144,13 @@ function writeFacts(db: Db, rows: TicketRecord[], timeZone: string, now: number,
 
 /** Tickets per slice of a build: a short transaction (tens of ms) between two turns of the event loop. */
 const SLICE = 500;
+/** Old facts deleted per slice before a rebuild (~80 ms at the 100k centre). */
+const EMPTY_SLICE = 5000;
 
 /** A build in slices: start() empties the cache, step() does one slice and says if more are left. */
 class FactsBuild {
   private after = -1; // last rowid done; -1 before the cache was emptied
+  private emptying = false; // old facts still being deleted, a slice at a time
   done = 0;
   readonly total: number;
   private readonly seq: number;
@@ -166,11 +169,18 @@ class FactsBuild {
   step(slice = SLICE): boolean {
     return this.db.transaction(() => {
       if (this.after === -1) {
-        // Emptied in the first slice's own transaction (not in a caller's, which may roll back).
-        // Plain DELETEs without WHERE: SQLite truncates the tables instead of deleting row by row.
-        for (const table of ['ticket_facts', 'stats_rollup', 'stats_rollup_team', 'stats_rollup_agent', 'stats_arrivals', 'stats_dirty']) this.db.prepare(`DELETE FROM ${table}`).run();
+        // Emptied in the build's own transactions (not in a caller's, which may roll back). The
+        // rollups are small: at once. The facts (one row per ticket, six indexes) go a slice at a
+        // time: emptied at once, freeing a 1M-ticket centre's pages froze the app for 1.9 s.
+        for (const table of ['stats_rollup', 'stats_rollup_team', 'stats_rollup_agent', 'stats_arrivals', 'stats_dirty']) this.db.prepare(`DELETE FROM ${table}`).run();
         this.db.prepare("DELETE FROM stats_state WHERE id = 'facts'").run();
         this.after = 0;
+        this.emptying = true;
+      }
+      if (this.emptying) {
+        const gone = this.db.prepare('DELETE FROM ticket_facts WHERE rowid IN (SELECT rowid FROM ticket_facts ORDER BY rowid LIMIT ?)').run(EMPTY_SLICE).changes;
+        if (gone > 0) return true;
+        this.emptying = false;
       }
       const rows = this.db.prepare(`${TICKET_SELECT} WHERE t.rowid > ? ORDER BY t.rowid LIMIT ?`).all(this.after, slice) as TicketRecord[];
       if (rows.length > 0) {
