@@ -14,6 +14,7 @@ import { m010HubCallbacks } from './010_hub_callbacks';
 import { m011StatsRollup } from './011_stats_rollup';
 import { m012CallbacksByAsset } from './012_callbacks_by_asset';
 import { m013FestivalGreeting } from './013_festival_greeting';
+import { m014UnusedTicketIndex } from './014_unused_ticket_index';
 
 export interface Migration {
   version: number;
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m011StatsRollup,
   m012CallbacksByAsset,
   m013FestivalGreeting,
+  m014UnusedTicketIndex,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
