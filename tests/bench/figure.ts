@@ -2,7 +2,7 @@
 export interface BenchFigure {
   bench: string;
   value: number;
-  unit: 'ms' | 'ops/s' | 'MB' | 'x' | 'load';
+  unit: 'ms' | 'ops/s' | 'MB' | 'x' | 'load' | 'pages';
   /** The budget from DESIGN.md or the issue, where one exists. */
   budget?: number;
   /** The raw lower bound measured in the same run, where one exists. */

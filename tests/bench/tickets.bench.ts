@@ -4,13 +4,13 @@
 // the same run. Diagnostics (where the time goes, query plans) go to stderr; figures to stdout.
 //
 // Run alone: npx tsx tests/bench/tickets.bench.ts   (first run generates the centre, ~3 min)
-import { renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { monitorEventLoopDelay, performance as nodePerformance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver, performance as nodePerformance } from 'node:perf_hooks';
 import { createCore } from '../../electron/core';
 import { backupsDir, listBackups } from '../../electron/core/db/backup';
 import { quickCheck } from '../../electron/core/db/check';
-import { startCheckpointer } from '../../electron/core/db/checkpointer';
+import { observeCheckpoints, startCheckpointer, type CheckpointRun } from '../../electron/core/db/checkpointer';
 import { closeDatabase, openDatabase, type Db } from '../../electron/core/db/open';
 import { forgetStatements } from '../../electron/core/db/stmt';
 import { dbFileIn } from '../../electron/core/paths';
@@ -69,6 +69,9 @@ export async function run(): Promise<BenchFigure[]> {
   log(`daily backup: ${(backupMs / 1000).toFixed(1)} s, main thread busy ${(backupElu.active / 1000).toFixed(1)} s of it, longest main-thread stall ${(stall.max / 1e6).toFixed(0)} ms`);
   // A fresh backup exists now, and the last session closed cleanly: open + sanity check +
   // migration check; quick_check runs in a worker thread.
+  // Every checkpoint of the core's worker and the replay's, to set beside the slow actions.
+  const checkpoints: (CheckpointRun & { who: 'core' | 'replay' })[] = [];
+  observeCheckpoints((c) => checkpoints.push({ ...c, who: 'core' }));
   t0 = performance.now();
   const core = await createCore({ dataDir, backupCheckEveryMs: 0 });
   const start = ms(t0);
@@ -98,18 +101,35 @@ export async function run(): Promise<BenchFigure[]> {
     const created: string[] = [];
     const recorder = recordStatements(db);
     const replay = openDatabase(replayFile);
+    // Diagnosis only (the product stays FULL): KEFU_BENCH_REPLAY_SYNC=NORMAL shows what the fsync costs.
+    const replaySync = process.env.KEFU_BENCH_REPLAY_SYNC;
+    if (replaySync) {
+      replay.pragma(`synchronous = ${replaySync === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+      log(`DIAGNOSIS: the raw replay runs with synchronous=${replaySync === 'NORMAL' ? 'NORMAL' : 'FULL'}; its reference is not the app's`);
+    }
     // Checkpointed as the core's connection is (off the write path), so both pay the same commits.
+    observeCheckpoints((c) => checkpoints.push({ ...c, who: 'replay' }));
     const replayCheckpoints = startCheckpointer(replay, core.logger);
+    observeCheckpoints(null);
     const statementsPerCall = { create: 0, accept: 0, resolve: 0 };
     /**
      * Each call through the registry (its statements recorded), then at once the same statements
      * raw on the copy: the two alternate, so both meet the same disk and the same neighbours.
      */
+    const samples: Record<keyof typeof statementsPerCall, Sample[]> = { create: [], accept: [], resolve: [] };
+    // The main thread's garbage-collection pauses, to set beside the slow calls (both ours and
+    // the replay run on it: a pause lands in whichever call is running).
+    const pauses: Pause[] = [];
+    const gc = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) pauses.push({ at: performance.timeOrigin + e.startTime, ms: e.duration, kind: ((e as { detail?: { kind?: number } }).detail)?.kind ?? 0 });
+    });
+    gc.observe({ entryTypes: ['gc'] });
     const paired = (name: keyof typeof statementsPerCall, fn: (i: number) => void) => {
       const ours: number[] = [];
       const raw: number[] = [];
       for (let i = 0; i < ACTIONS; i++) {
         recorder.start();
+        const at = performance.timeOrigin + performance.now();
         const t = performance.now();
         try {
           fn(i);
@@ -118,7 +138,10 @@ export async function run(): Promise<BenchFigure[]> {
         }
         const statements = recorder.stop();
         statementsPerCall[name] = statements.length;
-        raw.push(replayOne(replay, statements));
+        const rawAt = performance.timeOrigin + performance.now();
+        const replayed = replayOne(replay, statements);
+        raw.push(replayed.ms);
+        samples[name].push({ at, ms: ours[i]!, sqls: statements.map((r) => r.sql), rawAt, raw: replayed });
       }
       return { ours: ours.sort((x, y) => x - y), raw: raw.sort((x, y) => x - y) };
     };
@@ -137,11 +160,21 @@ export async function run(): Promise<BenchFigure[]> {
     const resolve = paired('resolve', (i) => must('tickets.act', { id: created[i]!, action: 'resolve' }));
     recorder.detach();
     await replayCheckpoints.stop();
+    // Late worker messages and GC entries (the loop above never yields) have arrived by now.
+    observeCheckpoints(null);
+    await new Promise((r) => setTimeout(r, 10));
+    gc.disconnect();
+    for (const name of ['create', 'accept', 'resolve'] as const) diagnoseWrites(name, samples[name], checkpoints, pauses);
+    closeShm();
     closeDatabase(replay);
     for (const suffix of ['', '-wal', '-shm']) rmSync(replayFile + suffix, { force: true });
     // Feedback takes them out of the queue again, so every run sees the same 2,000 open tickets.
     const feedback = timeEach(ACTIONS, (i) => must('tickets.act', { id: created[i]!, action: 'feedback' }));
     const raw = rawInsertReference(dataDir, ACTIONS);
+    const sync = diskSyncReference(dataDir, ACTIONS);
+    log(`this disk's own durable write (4 WAL frames written over a 4 MB file, then fsync), right after the actions: p50 ${percentile(sync, 50).toFixed(3)} ms, p99 ${percentile(sync, 99).toFixed(3)} ms, max ${sync[sync.length - 1]!.toFixed(2)} ms`);
+    // The floor under every durable commit's p99 at this moment: read the write figures against it.
+    figures.push({ bench: 'disk.fsync.p99', value: round(percentile(sync, 99)), unit: 'ms', reference: round(percentile(sync, 50)) });
     log(`one autocommitted INSERT of a ticket-sized row (the old reference): p50 ${percentile(raw, 50).toFixed(3)} ms, p99 ${percentile(raw, 99).toFixed(3)} ms`);
     for (const [name, { ours, raw: ref }] of [['create', create], ['accept', accept], ['resolve', resolve]] as const) {
       figures.push({ bench: `tickets.${name}.p50`, value: round(percentile(ours, 50)), unit: 'ms', budget: 5, reference: round(percentile(ref, 50)) });
@@ -149,6 +182,8 @@ export async function run(): Promise<BenchFigure[]> {
       // Our overhead over the same statements run raw: validation, roles, JSON, events, the queue.
       figures.push({ bench: `tickets.${name}.overhead`, value: round(percentile(ours, 50) / percentile(ref, 50), 2), unit: 'x', budget: 1.5 });
       log(`${name}: ${statementsPerCall[name]} statements a call; overhead at p99 ${(percentile(ours, 99) / percentile(ref, 99)).toFixed(2)}x`);
+      // What a commit writes does not depend on the neighbours' load: pages into the WAL, median.
+      figures.push({ bench: `tickets.${name}.wal-pages`, value: median(samples[name].map((s) => s.raw.frames)), unit: 'pages' });
     }
     log(`feedback p50 ${percentile(feedback, 50).toFixed(2)} ms, p99 ${percentile(feedback, 99).toFixed(2)} ms (not a figure: it keeps the queue at ${OPEN})`);
 
@@ -232,6 +267,32 @@ function rawInsertReference(dataDir: string, n: number): number[] {
   }
 }
 
+/**
+ * The floor of any durable commit on this disk: what a WAL commit of ~4 frames costs the file
+ * system (write into an already allocated file, as a reused WAL is, then fsync).
+ */
+function diskSyncReference(dataDir: string, n: number): number[] {
+  const file = join(dataDir, 'bench-fsync.bin');
+  const size = 4 << 20;
+  const frame = Buffer.alloc(4096 + 24, 7);
+  const fd = openSync(file, 'w+');
+  try {
+    writeSync(fd, Buffer.alloc(size), 0, size, 0);
+    fsyncSync(fd);
+    let at = 0;
+    return timeEach(n, () => {
+      for (let k = 0; k < 4; k++) {
+        writeSync(fd, frame, 0, frame.length, at);
+        at = (at + frame.length) % (size - frame.length);
+      }
+      fsyncSync(fd);
+    });
+  } finally {
+    closeSync(fd);
+    rmSync(file, { force: true });
+  }
+}
+
 interface Recorded {
   sql: string;
   method: 'run' | 'get' | 'all';
@@ -292,20 +353,141 @@ function recordStatements(db: Db) {
  * start's daily backup), opened like the app's (WAL, synchronous=FULL, checkpoints in a worker). The copy went through the
  * same statements in the same order, so every write lands as it did. Preparing is not timed.
  */
-function replayOne(replay: Db, statements: Recorded[]): number {
+function replayOne(replay: Db, statements: Recorded[]): Replayed {
   const prepared = statements.map((r) => {
     const key = `${r.pluck ? 'p' : 'r'}${r.sql}`;
     let s = replayStatements.get(key);
     if (!s) replayStatements.set(key, (s = r.pluck ? replay.prepare(r.sql).pluck() : replay.prepare(r.sql)));
     return s;
   });
+  const walBefore = walFrames(replay);
+  const begin = stmtOf(replay, 'BEGIN');
+  const commit = stmtOf(replay, 'COMMIT');
+  // FTS5 writes the transaction's index segment (and any crisis merge) when it flushes, which is
+  // at COMMIT: flushed just before it here, the same work is timed apart from the WAL commit.
+  const touchesFts = statements.some((r) => r.sql.includes('INTO tickets_fts'));
+  const flush = stmtOf(replay, "INSERT INTO tickets_fts (tickets_fts) VALUES ('flush')");
+  const parts = new Array<number>(statements.length);
   const t = performance.now();
-  replay.transaction(() => {
-    statements.forEach((r, i) => prepared[i]![r.method](...r.args));
-  })();
-  return performance.now() - t;
+  begin.run();
+  try {
+    statements.forEach((r, i) => {
+      const ts = performance.now();
+      prepared[i]![r.method](...r.args);
+      parts[i] = performance.now() - ts;
+    });
+    let tc = performance.now();
+    if (touchesFts) flush.run();
+    const ftsFlushMs = performance.now() - tc;
+    tc = performance.now();
+    commit.run();
+    const commitMs = performance.now() - tc;
+    const total = performance.now() - t;
+    const walAfter = walFrames(replay);
+    // Frames this commit appended; when the WAL started over, the count since its beginning.
+    return { ms: total, parts, ftsFlushMs, commitMs, frames: walAfter >= walBefore ? walAfter - walBefore : walAfter, restarted: walAfter < walBefore };
+  } catch (err) {
+    if (replay.inTransaction) replay.exec('ROLLBACK');
+    throw err;
+  }
 }
 const replayStatements = new Map<string, Statement>();
+const stmtOf = (db: Db, sql: string) => {
+  let s = replayStatements.get(`x${sql}`);
+  if (!s) replayStatements.set(`x${sql}`, (s = db.prepare(sql)));
+  return s;
+};
+/** mxFrame of the WAL index header (the -shm file, offset 16): the WAL's last valid frame. */
+const shmFds = new Map<string, number>();
+const walFrames = (db: Db) => {
+  const file = `${db.name}-shm`;
+  let fd = shmFds.get(file);
+  if (fd === undefined) shmFds.set(file, (fd = openSync(file, 'r')));
+  const b = Buffer.alloc(4);
+  readSync(fd, b, 0, 4, 16);
+  return b.readUInt32LE(0);
+};
+const closeShm = () => {
+  for (const fd of shmFds.values()) closeSync(fd);
+  shmFds.clear();
+};
+
+interface Replayed {
+  ms: number;
+  /** Each statement's time inside the transaction, in the order run. */
+  parts: number[];
+  /** FTS5's flush of the transaction's index segment (and any crisis merge), 0 without FTS writes. */
+  ftsFlushMs: number;
+  /** The COMMIT itself: WAL append and, under synchronous=FULL, its fsync. */
+  commitMs: number;
+  /** WAL frames the commit appended. */
+  frames: number;
+  /** The commit started the WAL over from its beginning (SQLite then also syncs the new WAL header). */
+  restarted: boolean;
+}
+
+interface Sample {
+  /** Wall-clock start of our call, ms since the epoch. */
+  at: number;
+  ms: number;
+  /** The SQL of each statement (the prepared texts, shared: the bound values are let go). */
+  sqls: string[];
+  rawAt: number;
+  raw: Replayed;
+}
+
+/**
+ * Where a write's time goes, from the raw replay: each statement, the COMMIT (WAL append + fsync
+ * under synchronous=FULL), the WAL frames it wrote, and whether a checkpoint of either worker ran
+ * at the same time. Compares the slowest 1% (the p99 tail) with the median half.
+ */
+interface Pause {
+  at: number;
+  ms: number;
+  /** perf_hooks' NODE_PERFORMANCE_GC_* kind: 1 minor (scavenge), 2 major, 4 incremental, 8 weak callbacks. */
+  kind: number;
+}
+
+function diagnoseWrites(name: string, samples: Sample[], checkpoints: (CheckpointRun & { who: string })[], pauses: Pause[]): void {
+  if (samples.length === 0) return;
+  const byRaw = [...samples].sort((a, b) => a.raw.ms - b.raw.ms);
+  const tail = byRaw.slice(Math.floor(byRaw.length * 0.99) - 1);
+  const middle = byRaw.slice(Math.floor(byRaw.length * 0.25), Math.floor(byRaw.length * 0.75));
+  const label = (sql: string) => sql.replace(/\s+/g, ' ').slice(0, 60);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  // Per SQL text (a statement may run more than once in one call), the mean time per call.
+  const perSql = (group: Sample[]) => {
+    const sum = new Map<string, number>();
+    for (const s of group) s.sqls.forEach((sql, i) => sum.set(label(sql), (sum.get(label(sql)) ?? 0) + s.raw.parts[i]!));
+    return new Map([...sum].map(([k, v]) => [k, v / group.length]));
+  };
+  const mid = perSql(middle);
+  const slow = perSql(tail);
+  const rows = [...slow].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  log(`${name} raw replay, mean ms per call, median half vs slowest 1% (${tail.length}): total ${mean(middle.map((s) => s.raw.ms)).toFixed(2)} vs ${mean(tail.map((s) => s.raw.ms)).toFixed(2)}; FTS flush ${mean(middle.map((s) => s.raw.ftsFlushMs)).toFixed(2)} vs ${mean(tail.map((s) => s.raw.ftsFlushMs)).toFixed(2)}; COMMIT ${mean(middle.map((s) => s.raw.commitMs)).toFixed(2)} vs ${mean(tail.map((s) => s.raw.commitMs)).toFixed(2)}; WAL restarts ${middle.filter((s) => s.raw.restarted).length} vs ${tail.filter((s) => s.raw.restarted).length}; WAL frames ${mean(middle.map((s) => s.raw.frames)).toFixed(1)} vs ${mean(tail.map((s) => s.raw.frames)).toFixed(1)}`);
+  for (const [sql, v] of rows) log(`  ${v.toFixed(3)} (median half ${(mid.get(sql) ?? 0).toFixed(3)}) ${sql}`);
+  const overlaps = (at: number, ms: number) => checkpoints.filter((c) => (c.checkpointed > 0 || c.ms > 1) && c.at < at + ms && c.at + c.ms > at).map((c) => `${c.who} ${c.ms.toFixed(1)}ms/${c.checkpointed}f`);
+  // Garbage collection inside a call: its pause is part of that call's time.
+  const gcIn = (at: number, ms: number) => pauses.filter((p) => p.at < at + ms && p.at + p.ms > at).reduce((sum, p) => sum + Math.min(at + ms, p.at + p.ms) - Math.max(at, p.at), 0);
+  const ourTail = [...samples].sort((a, b) => a.ms - b.ms).slice(Math.floor(samples.length * 0.99) - 1);
+  const withGc = (group: Sample[], pick: (s: Sample) => [number, number]) => group.filter((s) => gcIn(...pick(s)) > 0).length;
+  const ours = (s: Sample): [number, number] => [s.at, s.ms];
+  const rawOf = (s: Sample): [number, number] => [s.rawAt, s.raw.ms];
+  const sinceFirst = samples.length ? samples[samples.length - 1]!.rawAt + samples[samples.length - 1]!.raw.ms - samples[0]!.at : 0;
+  const inWindow = pauses.filter((p) => p.at >= samples[0]!.at && p.at <= samples[0]!.at + sinceFirst);
+  log(`  main-thread GC: ${inWindow.length} pauses in these ${(sinceFirst / 1000).toFixed(1)} s (${inWindow.filter((p) => p.kind === 1).length} scavenges), p50 ${percentile(inWindow.map((p) => p.ms).sort((a, b) => a - b), 50)?.toFixed(2) ?? '-'} ms, max ${Math.max(0, ...inWindow.map((p) => p.ms)).toFixed(2)} ms; a GC pause inside: our slowest 1% ${withGc(ourTail, ours)}/${ourTail.length} (mean ${mean(ourTail.map((s) => gcIn(...ours(s)))).toFixed(2)} ms of ${mean(ourTail.map((s) => s.ms)).toFixed(2)}), raw slowest 1% ${withGc(tail, rawOf)}/${tail.length} (mean ${mean(tail.map((s) => gcIn(...rawOf(s)))).toFixed(2)} ms of ${mean(tail.map((s) => s.raw.ms)).toFixed(2)}), median half ours ${withGc(middle, ours)}/${middle.length}, raw ${withGc(middle, rawOf)}/${middle.length}`);
+  for (const s of tail.slice(-5).reverse()) {
+    const worst = s.sqls.map((sql, i) => ({ sql: label(sql), ms: s.raw.parts[i]! })).sort((a, b) => b.ms - a.ms)[0]!;
+    log(`  slow: raw ${s.raw.ms.toFixed(2)} ms (FTS flush ${s.raw.ftsFlushMs.toFixed(2)}, COMMIT ${s.raw.commitMs.toFixed(2)}, ${s.raw.frames} frames${s.raw.restarted ? ', WAL restart' : ''}, worst ${worst.ms.toFixed(2)} ${worst.sql}), GC ${gcIn(s.rawAt, s.raw.ms).toFixed(2)} ms, ours ${s.ms.toFixed(2)} ms; checkpoints during: raw [${overlaps(s.rawAt, s.raw.ms).join(', ')}] ours [${overlaps(s.at, s.ms).join(', ')}]`);
+  }
+  // How often a checkpoint overlaps a call, or ended shortly before it (the disk may still be
+  // flushing its writes), to tell coincidence from cause.
+  const share = (group: Sample[]) => group.filter((s) => overlaps(s.rawAt, s.raw.ms).length > 0).length / group.length;
+  const justAfter = (group: Sample[]) =>
+    group.filter((s) => checkpoints.some((c) => c.checkpointed > 0 && c.at + c.ms <= s.rawAt + s.raw.ms && s.rawAt - (c.at + c.ms) < 50)).length / group.length;
+  const ran = checkpoints.filter((c) => c.checkpointed > 0);
+  log(`  checkpoints that copied frames: ${ran.length} (core ${ran.filter((c) => c.who === 'core').length}, replay ${ran.filter((c) => c.who === 'replay').length}), mean ${mean(ran.map((c) => c.ms)).toFixed(1)} ms; overlapping a raw call: slowest 1% ${(share(tail) * 100).toFixed(0)}%, median half ${(share(middle) * 100).toFixed(0)}%; ended within 50 ms before it: ${(justAfter(tail) * 100).toFixed(0)}% vs ${(justAfter(middle) * 100).toFixed(0)}%`);
+}
 
 type QueryKind = '2-char name' | 'pinyin initials' | 'name fragment 3+' | 'phone fragment' | 'ticket number';
 

@@ -5,7 +5,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUTOCHECKPOINT_PAGES, BURST_PAGES, startCheckpointer } from '../../electron/core/db/checkpointer';
+import { AUTOCHECKPOINT_PAGES, BURST_PAGES, observeCheckpoints, startCheckpointer, type CheckpointRun } from '../../electron/core/db/checkpointer';
 import { openDatabase, type Db } from '../../electron/core/db/open';
 import { createLogger } from '../../electron/core/log';
 import { systemClock } from '../../electron/core/clock';
@@ -87,6 +87,41 @@ describe('WAL checkpoints off the write path', () => {
     // Four bursts, one burst's worth of WAL.
     expect(statSync(`${db.name}-wal`).size).toBeLessThanOrEqual(walAfterOne * 1.2);
     expect(db.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(6000);
+  });
+
+  it('an observer (the tickets bench) hears of each checkpoint the worker ran, with its time and frames', async () => {
+    const { db, logger } = scratch();
+    const runs: CheckpointRun[] = [];
+    observeCheckpoints((r) => runs.push(r));
+    const checkpointer = startCheckpointer(db, logger, { everyMs: 50 });
+    observeCheckpoints(null);
+    cleanups.push(() => checkpointer.stop());
+    const before = Date.now();
+    burst(db);
+    // The burst may be copied in several rounds (the worker runs while it is written); in the end
+    // a round finds the whole WAL copied.
+    await until('a checkpoint copied the whole WAL', () => runs.some((r) => r.log > 0 && r.checkpointed === r.log));
+    const copied = runs.filter((r) => r.checkpointed > 0);
+    expect(copied.length).toBeGreaterThan(0);
+    for (const r of runs) {
+      expect(r.checkpointed).toBeLessThanOrEqual(r.log);
+      expect(r.at).toBeGreaterThanOrEqual(before - 1);
+      expect(r.at).toBeLessThanOrEqual(Date.now());
+      expect(r.ms).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('without an observer the worker reports nothing', async () => {
+    const { db, logger } = scratch();
+    const checkpointer = startCheckpointer(db, logger, { everyMs: 50 });
+    cleanups.push(() => checkpointer.stop());
+    const runs: CheckpointRun[] = [];
+    // Set after the start: a checkpointer reports only to the observer it was started with.
+    observeCheckpoints((r) => runs.push(r));
+    cleanups.push(() => observeCheckpoints(null));
+    burst(db);
+    await until('the worker copied the burst', () => statSync(db.name).size > 4096 * 1000);
+    expect(runs).toEqual([]);
   });
 
   it('a worker that cannot run leaves the connection checkpointing itself, and says why', async () => {

@@ -183,6 +183,22 @@ describe('the after-sales 24-hour reply check', () => {
     t.must('tickets.act', { id: ticket.id, action: 'feedback' });
     expect(byRule('after_sales_reply').filter((x) => x.originTicket?.id === ticket.id)).toEqual([]);
   });
+
+  it('a rule saved between two intakes plans the second one as saved (switched off: none; on again: 24 hours)', () => {
+    const [c] = t.must('customers.search', { q: '王伟' });
+    const intake = () => t.must('tickets.create', { customer: { id: c!.id }, typeCode: 'after_sales', channel: 'phone', priority: 'normal', subject: '售后咨询', description: '' });
+    const checksOf = (id: string) => byRule('after_sales_reply').filter((x) => x.originTicket?.id === id);
+    expect(checksOf(intake().id)).toHaveLength(1);
+    t.must('auth.signIn', { name: 'admin', password: 'admin-pass-1' });
+    const rule = t.must('callbackRules.list', {}).find((r) => r.rule.code === 'after_sales_reply')!;
+    t.must('callbackRules.save', { id: rule.id, rule: { ...rule.rule, active: false } });
+    expect(checksOf(intake().id)).toEqual([]);
+    t.must('callbackRules.save', { id: rule.id, rule: { ...rule.rule, active: true, offsets: [{ amount: 2, unit: 'days' }] } });
+    const third = checksOf(intake().id);
+    expect(third).toHaveLength(1);
+    expect(third[0]!.dueAt).toBe(t.clock.now() + 2 * DAY);
+    t.must('callbackRules.save', { id: rule.id, rule: rule.rule }); // as the suites below expect it
+  });
 });
 
 describe('call outcomes', () => {

@@ -45,7 +45,8 @@ export function lastHash(db: Db, table: string): string {
 }
 
 function lastHashOf(db: Db, table: string, column: string, value: unknown): string {
-  const row = db.prepare(`SELECT hash FROM ${table} WHERE ${column} IS ? ORDER BY seq DESC LIMIT 1`).get(value) as
+  // Cached like every hot statement: each ticket event (create, accept, resolve…) looks it up.
+  const row = stmt(db, `SELECT hash FROM ${table} WHERE ${column} IS ? ORDER BY seq DESC LIMIT 1`).get(value) as
     | { hash: string }
     | undefined;
   return row?.hash ?? GENESIS;

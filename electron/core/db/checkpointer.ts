@@ -29,7 +29,23 @@ export interface Checkpointer {
   stop(): Promise<void>;
 }
 
-type Reply = { kind: 'ready' } | { kind: 'stopped' } | { kind: 'error'; message: string } | WorkerFailed;
+/** One PASSIVE checkpoint as the worker ran it (reported only to an observer, for the benches). */
+export interface CheckpointRun {
+  /** Wall-clock start, ms since the epoch with sub-millisecond precision (timeOrigin + now). */
+  at: number;
+  ms: number;
+  /** WAL frames in the log and copied into the main file, as wal_checkpoint returns them. */
+  log: number;
+  checkpointed: number;
+}
+
+let observer: ((run: CheckpointRun) => void) | null = null;
+/** Benches: report every checkpoint of the checkpointers started from now on (null to stop). */
+export function observeCheckpoints(fn: ((run: CheckpointRun) => void) | null): void {
+  observer = fn;
+}
+
+type Reply = { kind: 'ready' } | { kind: 'stopped' } | { kind: 'error'; message: string } | ({ kind: 'checkpoint' } & CheckpointRun) | WorkerFailed;
 
 const WORKER_SOURCE = `
 let db;
@@ -44,7 +60,9 @@ try {
 let reported = false;
 const timer = setInterval(() => {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    const at = performance.timeOrigin + performance.now();
+    const r = db.pragma('wal_checkpoint(PASSIVE)')[0];
+    if (workerData.report) parentPort.postMessage({ kind: 'checkpoint', at, ms: performance.timeOrigin + performance.now() - at, log: r.log, checkpointed: r.checkpointed });
   } catch (err) {
     // Reported once: a checkpoint that cannot run now (disk full) is tried again next time.
     if (!reported) parentPort.postMessage({ kind: 'error', message: String(err && err.message) });
@@ -71,7 +89,7 @@ export function startCheckpointer(db: Db, logger: Logger, options: { everyMs?: n
     worker = null;
   };
   try {
-    worker = startSqliteWorker(WORKER_SOURCE, { file: db.name, everyMs: options.everyMs ?? CHECKPOINT_EVERY_MS }, options.driver);
+    worker = startSqliteWorker(WORKER_SOURCE, { file: db.name, everyMs: options.everyMs ?? CHECKPOINT_EVERY_MS, report: observer !== null }, options.driver);
   } catch (err) {
     selfCheckpointing(err instanceof Error ? err.message : String(err));
     return { stop: async () => {} };
@@ -79,7 +97,9 @@ export function startCheckpointer(db: Db, logger: Logger, options: { everyMs?: n
   const w = worker;
   let done!: () => void;
   const exited = new Promise<void>((resolve) => (done = resolve));
+  const report = observer;
   w.on('message', (reply: Reply) => {
+    if (reply.kind === 'checkpoint') return report?.(reply);
     // Only once the worker's connection is open does the main one stop checkpointing.
     if (reply.kind === 'ready' && db.open && !stopped) db.pragma(`wal_autocheckpoint = ${BURST_PAGES}`);
     else if (reply.kind === 'failed') selfCheckpointing(reply.message);

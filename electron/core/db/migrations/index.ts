@@ -15,6 +15,7 @@ import { m011StatsRollup } from './011_stats_rollup';
 import { m012CallbacksByAsset } from './012_callbacks_by_asset';
 import { m013FestivalGreeting } from './013_festival_greeting';
 import { m014CallbacksCancelled } from './014_callbacks_cancelled';
+import { m015UnusedTicketIndex } from './015_unused_ticket_index';
 
 export interface Migration {
   version: number;
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m012CallbacksByAsset,
   m013FestivalGreeting,
   m014CallbacksCancelled,
+  m015UnusedTicketIndex,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
