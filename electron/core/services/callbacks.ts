@@ -42,9 +42,45 @@ interface NewCallback {
   excludedUserId?: string | null;
 }
 
+/** A callback row as planned, before it is written. */
+export interface PlannedCallback {
+  id: string;
+  ruleId: string;
+  customerId: string;
+  originTicketId: string | null;
+  assetId: string | null;
+  occasion: string;
+  dueDay: string;
+  dueAt: number;
+  windowEndAt: number;
+  excludedUserId: string | null;
+}
+
+/**
+ * Where planned callbacks go. The default writes each at once (a form's save); the import passes
+ * one that collects them and writes them in multi-row batches (customerImportWriter.ts), because
+ * its callbacks are new by construction (their occasions name new assets and customers).
+ */
+export type CallbackSink = (cb: PlannedCallback) => boolean;
+
+function writeCallbackNow(db: Db, now: number): CallbackSink {
+  return (cb) => {
+    const r = stmt(db,
+        `INSERT INTO callbacks (id, rule_id, customer_id, origin_ticket_id, asset_id, occasion, due_day, due_at, window_end_at, status,
+           excluded_user_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
+         ON CONFLICT (occasion) DO NOTHING`,
+      )
+      .run(cb.id, cb.ruleId, cb.customerId, cb.originTicketId, cb.assetId, cb.occasion, cb.dueDay, cb.dueAt, cb.windowEndAt, cb.excludedUserId, now, now);
+    if (r.changes !== 1) return false;
+    syncCallbackMoment(db, cb.id, cb.dueAt);
+    return true;
+  };
+}
+
 /** Creates one callback per offset of the rule that is not past its window; idempotent per occasion. */
-function createSeries(ctx: CallContext, cb: NewCallback, calendar: CompiledCalendar): string[] {
+function createSeries(ctx: CallContext, cb: NewCallback, calendar: CompiledCalendar, sink?: CallbackSink): string[] {
   const now = ctx.clock.now();
+  const write = sink ?? writeCallbackNow(ctx.db, now);
   const created: string[] = [];
   cb.rule.rule.offsets.forEach((offset, i) => {
     const due = callbackDue(calendar, cb.base, offset, cb.rule.rule.windowDays);
@@ -52,17 +88,19 @@ function createSeries(ctx: CallContext, cb: NewCallback, calendar: CompiledCalen
     const occasion = `${cb.occasion}:${i}`;
     // Named by its occasion: the same callback generated at two seats is one row of the centre.
     const id = callbackId(occasion);
-    const r = stmt(ctx.db, 
-        `INSERT INTO callbacks (id, rule_id, customer_id, origin_ticket_id, asset_id, occasion, due_day, due_at, window_end_at, status,
-           excluded_user_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
-         ON CONFLICT (occasion) DO NOTHING`,
-      )
-      .run(id, cb.rule.id, cb.customerId, cb.originTicketId ?? null, cb.assetId ?? null, occasion, formatIsoDate(due.day), due.dueAt,
-        due.windowEndAt, cb.excludedUserId ?? null, now, now);
-    if (r.changes === 1) {
-      syncCallbackMoment(ctx.db, id, due.dueAt);
-      created.push(id);
-    }
+    const planned: PlannedCallback = {
+      id,
+      ruleId: cb.rule.id,
+      customerId: cb.customerId,
+      originTicketId: cb.originTicketId ?? null,
+      assetId: cb.assetId ?? null,
+      occasion,
+      dueDay: formatIsoDate(due.day),
+      dueAt: due.dueAt,
+      windowEndAt: due.windowEndAt,
+      excludedUserId: cb.excludedUserId ?? null,
+    };
+    if (write(planned)) created.push(id);
   });
   return created;
 }
@@ -138,7 +176,7 @@ export interface CallbackPlanner {
 /** How far ahead festival greetings are planned: a month shows them in the upcoming queue in time. */
 export const FESTIVAL_LOOKAHEAD_DAYS = 30;
 
-export function callbackPlanner(ctx: CallContext): CallbackPlanner {
+export function callbackPlanner(ctx: CallContext, sink?: CallbackSink): CallbackPlanner {
   const rules = activeRules(ctx.db);
   const assetRules = rules.filter((r) => r.rule.trigger.kind === 'asset.date');
   const birthdayRules = rules.filter((r) => r.rule.trigger.kind === 'birthday');
@@ -188,7 +226,7 @@ export function callbackPlanner(ctx: CallContext): CallbackPlanner {
         if (day === null) continue;
         const occasion = `${rule.id}:${asset.id}:${date}`;
         wanted.push(occasion);
-        created.push(...createSeries(ctx, { rule, customerId: asset.customerId, occasion, base: { day }, assetId: asset.id }, calendar));
+        created.push(...createSeries(ctx, { rule, customerId: asset.customerId, occasion, base: { day }, assetId: asset.id }, calendar, sink));
       }
       if (!opts.fresh) dropStale(ctx.db, 'asset_id = ?', asset.id, wanted);
       return created;
@@ -205,7 +243,7 @@ export function callbackPlanner(ctx: CallContext): CallbackPlanner {
           const day = nextBirthday(birthday, today + lead - rule.rule.windowDays, year);
           const occasion = `${rule.id}:${customerId}:${formatIsoDate(day)}`;
           wanted.push(occasion);
-          created.push(...createSeries(ctx, { rule, customerId, occasion, base: { day } }, calendar));
+          created.push(...createSeries(ctx, { rule, customerId, occasion, base: { day } }, calendar, sink));
         }
       }
       if (birthdayRules.length && !opts.fresh) {
