@@ -77,13 +77,24 @@ function writeCallbackNow(db: Db, now: number): CallbackSink {
   };
 }
 
+/**
+ * Due days worked out by one planner, by rule, base day and offset: an import meets the same
+ * delivery and renewal dates for many customers, and each costs a walk over the calendar.
+ */
+type DueMemo = Map<string, ReturnType<typeof callbackDue>>;
+
 /** Creates one callback per offset of the rule that is not past its window; idempotent per occasion. */
-function createSeries(ctx: CallContext, cb: NewCallback, calendar: CompiledCalendar, sink?: CallbackSink): string[] {
+function createSeries(ctx: CallContext, cb: NewCallback, calendar: CompiledCalendar, sink?: CallbackSink, dues?: DueMemo): string[] {
   const now = ctx.clock.now();
   const write = sink ?? writeCallbackNow(ctx.db, now);
   const created: string[] = [];
   cb.rule.rule.offsets.forEach((offset, i) => {
-    const due = callbackDue(calendar, cb.base, offset, cb.rule.rule.windowDays);
+    const key = dues && 'day' in cb.base ? `${cb.rule.id}:${cb.base.day}:${i}` : null;
+    let due = key ? dues!.get(key) : undefined;
+    if (!due) {
+      due = callbackDue(calendar, cb.base, offset, cb.rule.rule.windowDays);
+      if (key) dues!.set(key, due);
+    }
     if (due.windowEndAt < now) return; // history: nobody calls about last year's delivery
     const occasion = `${cb.occasion}:${i}`;
     // Named by its occasion: the same callback generated at two seats is one row of the centre.
@@ -183,6 +194,15 @@ export function callbackPlanner(ctx: CallContext, sink?: CallbackSink): Callback
   const birthdayRuleIds = JSON.stringify(birthdayRules.map((r) => r.id));
   const festivalRules = rules.filter((r) => r.rule.trigger.kind === 'festival');
   const calendar = centreCalendar(ctx.db);
+  const dues: DueMemo = new Map();
+  // The next birthday after a day, by birthday: many customers share one (and lunar ones are dear).
+  const birthdays = new Map<string, number>();
+  const nextBirthdayOf = (b: Birthday, from: number, year: number) => {
+    const key = `${b.calendar}:${b.month}:${b.day}:${from}:${year}`;
+    let day = birthdays.get(key);
+    if (day === undefined) birthdays.set(key, (day = nextBirthday(b, from, year)));
+    return day;
+  };
   return {
     forFestivals() {
       const today = calendar.dayOf(ctx.clock.now()).day;
@@ -226,7 +246,7 @@ export function callbackPlanner(ctx: CallContext, sink?: CallbackSink): Callback
         if (day === null) continue;
         const occasion = `${rule.id}:${asset.id}:${date}`;
         wanted.push(occasion);
-        created.push(...createSeries(ctx, { rule, customerId: asset.customerId, occasion, base: { day }, assetId: asset.id }, calendar, sink));
+        created.push(...createSeries(ctx, { rule, customerId: asset.customerId, occasion, base: { day }, assetId: asset.id }, calendar, sink, dues));
       }
       if (!opts.fresh) dropStale(ctx.db, 'asset_id = ?', asset.id, wanted);
       return created;
@@ -240,10 +260,10 @@ export function callbackPlanner(ctx: CallContext, sink?: CallbackSink): Callback
         for (const rule of birthdayRules) {
           // Far enough ahead that the earliest offset (e.g. 7 days before) is not already past.
           const lead = Math.max(0, ...rule.rule.offsets.map((o) => (o.unit === 'days' ? -o.amount : 0)));
-          const day = nextBirthday(birthday, today + lead - rule.rule.windowDays, year);
+          const day = nextBirthdayOf(birthday, today + lead - rule.rule.windowDays, year);
           const occasion = `${rule.id}:${customerId}:${formatIsoDate(day)}`;
           wanted.push(occasion);
-          created.push(...createSeries(ctx, { rule, customerId, occasion, base: { day } }, calendar, sink));
+          created.push(...createSeries(ctx, { rule, customerId, occasion, base: { day } }, calendar, sink, dues));
         }
       }
       if (birthdayRules.length && !opts.fresh) {

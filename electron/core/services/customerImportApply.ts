@@ -16,8 +16,8 @@ import { pluck } from '../db/stmt';
 import { newId } from '../ids';
 import { ASSET_COLUMNS, assetValues } from './assets';
 import { callbackPlanner, type PlannedCallback } from './callbacks';
-import { customerKeys } from './customerKeys';
-import { CUSTOMER_COLUMNS, customerValues, digitsOf, ftsValues } from './customers';
+import { customerKeys, rememberedNameKeys } from './customerKeys';
+import { CUSTOMER_COLUMNS, customerValues, digitsOf, ftsValues, initialsOf } from './customers';
 
 export interface AppliedImport {
   customers: number;
@@ -61,6 +61,15 @@ export function importApplier(ctx: CallContext, rows: ParsedRow[], by: string): 
     return true;
   });
 
+  // Names repeat (王伟, 李娜 …): their pinyin is worked out once per import.
+  const keysOfName = rememberedNameKeys();
+  const initials = new Map<string, string>();
+  const initialsOfName = (name: string) => {
+    let i = initials.get(name);
+    if (i === undefined) initials.set(name, (i = initialsOf(name)));
+    return i;
+  };
+
   let done = 0;
   let assetCount = 0;
   let finished = false;
@@ -87,11 +96,11 @@ export function importApplier(ctx: CallContext, rows: ParsedRow[], by: string): 
         const r = rows[done]!;
         const c = r.customer;
         const customerId = newId(ctx.clock);
-        customers.add(rowid, ...customerValues(customerId, c, now, by));
+        customers.add(rowid, ...customerValues(customerId, c, now, by, initialsOfName(c.name)));
         fts.add(...ftsValues(rowid, c));
         rowid++;
         for (const p of c.phones) phones.add(digitsOf(p), customerId);
-        for (const k of customerKeys(c.name, r.assets)) keys.add(k, customerId);
+        for (const k of customerKeys(c.name, r.assets, keysOfName)) keys.add(k, customerId);
         for (const data of r.assets) {
           const asset = { id: newId(ctx.clock), customerId, data };
           assets.add(...assetValues(asset.id, customerId, data, now, by));

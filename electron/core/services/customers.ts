@@ -118,8 +118,8 @@ export function unindexCustomerRow(db: Db, id: string): void {
 export const CUSTOMER_COLUMNS = `id, kind, name, initials, tier, role, phones, email, wechat, birthday, contact_user_id, tags, notes,
                             created_at, created_by, updated_at, updated_by`;
 
-export const customerValues = (id: string, c: CustomerInput, at: number, by: string) =>
-  [id, c.kind, c.name, initialsOf(c.name), c.tier, c.role, JSON.stringify(c.phones), c.email, c.wechat,
+export const customerValues = (id: string, c: CustomerInput, at: number, by: string, initials = initialsOf(c.name)) =>
+  [id, c.kind, c.name, initials, c.tier, c.role, JSON.stringify(c.phones), c.email, c.wechat,
     c.birthday ? JSON.stringify(c.birthday) : null, c.contactUserId, JSON.stringify(c.tags), c.notes, at, by, at, by] as const;
 
 function insertCustomerRow(db: Db, id: string, c: CustomerInput, at: number, by: string): void {
