@@ -3,10 +3,10 @@
 // progress through the queued door: that call waits until the import has committed or rolled back.
 import type { MethodInput } from '../../shared/contract';
 import type { ImportApplyStatus } from '../../shared/contract/customers360';
-import type { TestCore } from './helpers';
+import type { Core } from '../../electron/core';
 
 /** Starts applying and resolves with the final status (done, or failed with nothing written). */
-export async function applyImport(t: TestCore, input: MethodInput<'import.apply'>): Promise<ImportApplyStatus> {
+export async function applyImport(t: { core: Core }, input: MethodInput<'import.apply'>): Promise<ImportApplyStatus> {
   const started = t.core.call('import.apply', input);
   if (!started.ok) throw new Error(`import.apply failed: ${started.error.code} ${started.error.message}`);
   const end = await t.core.invokeQueued('import.progress', { importId: input.importId });
@@ -15,7 +15,7 @@ export async function applyImport(t: TestCore, input: MethodInput<'import.apply'
 }
 
 /** The result of an import that must succeed. */
-export async function importAll(t: TestCore, input: MethodInput<'import.apply'>): Promise<NonNullable<ImportApplyStatus['result']>> {
+export async function importAll(t: { core: Core }, input: MethodInput<'import.apply'>): Promise<NonNullable<ImportApplyStatus['result']>> {
   const status = await applyImport(t, input);
   if (status.state !== 'done' || !status.result) throw new Error(`The import ${status.state}: ${status.error?.message}`);
   return status.result;
