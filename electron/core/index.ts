@@ -328,13 +328,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       if (closing) return;
       closing = true;
+      // First: an import being applied rolls back and frees the database for what waited on it.
+      await deps.imports.stop();
       await hubSync.stop();
       await Promise.allSettled(hubTests);
       scheduler.stop();
       festivals.stop();
       stopStatsBuild();
       await archive.stop();
-      await deps.imports.stop();
       stopFtsUpkeep();
       bus.clear();
       // A check still reading would make the checkpoint wait: stop waiting for it instead.

@@ -104,4 +104,25 @@ describe('applying an import', () => {
       expect(imported()).toBe(outcome === 'commits' ? ROWS : 0);
     });
   }
+
+  it('the app closing part-way rolls it back: the next start has none of it', async () => {
+    const importId = stageFile();
+    expect(t.core.call('import.apply', { importId, mapping, hasHeader: true }).ok).toBe(true);
+    await new Promise<void>((resolve) => {
+      const off = t.core.on((e) => {
+        if (e.type === 'import.applying' && e.status.done > 0) {
+          off();
+          resolve();
+        }
+      });
+    });
+    const first = t;
+    await first.core.close();
+    t = await startCore({ dir: first.dir, setup: false });
+    expect(imported()).toBe(0);
+    expect(t.core.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    await t.close();
+    t = first; // afterEach removes its folder
+
+  });
 });
