@@ -9,6 +9,7 @@ import type { ImportApplyStatus } from '../../shared/contract/customers360';
 import type { TicketDetail } from '../../shared/tickets/types';
 import { exportHeader, guessMapping } from '../../shared/customers/importLayout';
 import type { Result } from '../../shared/result';
+import { NEW_CALLBACK_MOMENTS } from '../../electron/core/services/customerImportApply';
 import { startCore, type TestCore } from './helpers';
 import { applyImport } from './importApply';
 import { validSamples } from './samples';
@@ -124,5 +125,11 @@ describe('applying an import', () => {
     await t.close();
     t = first; // afterEach removes its folder
 
+  });
+
+  it("plans the new callbacks' moments from the new rows only, not by reading every callback of the centre", () => {
+    const plan = (t.core.db.prepare(`EXPLAIN QUERY PLAN ${NEW_CALLBACK_MOMENTS}`).all(0) as { detail: string }[]).map((r) => r.detail);
+    expect(plan).toContain('SEARCH callbacks USING INTEGER PRIMARY KEY (rowid>?)');
+    expect(plan.some((d) => d.startsWith('SCAN callbacks'))).toBe(false);
   });
 });
