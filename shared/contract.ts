@@ -21,7 +21,7 @@ import type { ArchiveJob } from './archive';
 import { statsMethods } from './contract/stats';
 import { hubMethods } from './contract/hub';
 import type { HubStatus, HubTestResult, SyncConflict } from './hub';
-import { customers360Methods } from './contract/customers360';
+import { customers360Methods, type ImportApplyStatus } from './contract/customers360';
 import type { CustomerSummary, TicketDetail, TicketRow } from './tickets/types';
 import type { Notice } from './notifications';
 
@@ -86,6 +86,8 @@ export type AppEvent =
   /** A month close or verification moved on (progress, done, failed, cancelled). */
   | { type: 'archive.job'; job: ArchiveJob }
   | { type: 'archives.changed' }
+  /** Applying an import moved on (rows written), committed or failed. */
+  | { type: 'import.applying'; status: ImportApplyStatus }
   /** The first working day of a month: the admin is reminded to close the month before. */
   | { type: 'archive.reminder'; month: string }
   | { type: 'backups.changed' }

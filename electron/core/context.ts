@@ -9,6 +9,7 @@ import type { Logger } from './log';
 import type { FiredBatch } from './scheduler/scheduler';
 import type { OpenQueue } from './services/openQueue';
 import type { ArchiveJobs } from './services/archive/jobs';
+import type { ImportJobs } from './services/customerImportJob';
 
 /** The core's outbound port for OS notifications; the Electron shell implements it. */
 export interface NotifyPort {
@@ -35,6 +36,8 @@ export interface CoreDeps {
   dataDir: string;
   /** Month close and verification jobs (services/archive/jobs.ts). */
   archive: ArchiveJobs;
+  /** Imports being applied beside the registry, in one transaction each (services/customerImportJob.ts). */
+  imports: ImportJobs;
   /** Starts a manual backup outside the call's transaction; `backups.changed` follows. */
   startBackup(): void;
   /** The centre hub's sync loop, seen from handlers: never awaited inside a transaction. */

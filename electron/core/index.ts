@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { AppEvent, MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { sessionEventFilter } from './sessionEvents';
 import type { HubStatus } from '../../shared/hub';
-import type { Result } from '../../shared/result';
+import { fail, type Result } from '../../shared/result';
 import { systemClock, type Clock } from './clock';
 import type { CoreDeps, NotifyPort } from './context';
 import { startCheckpointer } from './db/checkpointer';
@@ -31,12 +31,14 @@ import { archivesDirIn, listArchives } from './services/archive/create';
 import { createArchiveJobs } from './services/archive/jobs';
 import type { PdfPrinter } from './services/archive/report';
 import { ARCHIVE_REMINDER, deliverArchiveReminder, ensureArchiveReminders } from './services/archive/reminder';
+import { createImportJobs } from './services/customerImportJob';
 import { createOpenQueue } from './services/openQueue';
 import { getSetting } from './services/settings';
 import { tableDigests } from './sync/digest';
 import { createHubSync, type HubSync } from './sync/loop';
 import { installTriggers } from './sync/triggers';
 import { openChecked, type StartCheck } from './startup';
+import { createWriteGate } from './writeGate';
 
 export interface CoreOptions {
   dataDir: string;
@@ -77,8 +79,13 @@ export interface Core {
   readonly logger: Logger;
   /** Typed call for code that knows the method at compile time. */
   call<M extends MethodName>(method: M, input: MethodInput<M>): Result<MethodOutput<M>>;
-  /** Untyped door for bridges (ipcMain, the e2e binding): everything is validated inside. */
+  /**
+   * Untyped door: everything is validated inside. While an import is applied (writeGate.ts) it
+   * answers CONFLICT errors.importApplying at once; `call` does the same.
+   */
   invoke(method: unknown, input: unknown): Result<unknown>;
+  /** The windows' door (ipcMain, the e2e binding): while an import is applied, calls wait in order and run after it. */
+  invokeQueued(method: unknown, input: unknown): Promise<Result<unknown>>;
   on(listener: (event: AppEvent) => void): () => void;
   /** For tests and the CLI only: direct access to the database. */
   readonly db: Db;
@@ -136,6 +143,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     printPdf: options.printPdf ?? null,
   });
   const session = { userId: null as string | null };
+  // The customer import holds the database for its one transaction (writeGate.ts). Meanwhile a
+  // write on this connection fails at once instead of waiting 5 s on the import's lock; after it,
+  // what waited runs: the scheduler fires the moments due meanwhile, the hub sync sends the rows.
+  let afterGate = () => {};
+  const gate = createWriteGate({
+    onHeld: () => db.pragma('busy_timeout = 0'),
+    onFree: () => {
+      db.pragma('busy_timeout = 5000');
+      afterGate();
+    },
+  });
+  const gateHeld = () => (gate.held ? gate.whenFree() : null);
   // Missed moments fire at start, usually before anyone signs in: kept for whoever signs in next.
   let pendingCatchUp: FiredBatch | null = null;
   const openQueue = createOpenQueue(db);
@@ -145,6 +164,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     db,
     clock,
     logger,
+    paused: () => gate.held,
     deliver: (batch) => {
       if (batch.caughtUp && session.userId === null) pendingCatchUp = batch;
       deliver(batch, deliveryContext(db, openQueue, session.userId, notify, publish));
@@ -180,6 +200,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dataDir,
     archive,
     startBackup: () => backups.manual(),
+    imports: createImportJobs({
+      dbFile,
+      gate,
+      logger,
+      publish,
+      afterCommit: () => {
+        scheduler.rearm();
+        hubSync.kick();
+      },
+    }),
   };
 
   // --- The centre hub: the sync loop, woken after every committed write ---------------------------
@@ -193,6 +223,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onStatus: (status) => publish({ type: 'hub.status', status }),
     // What arrived with the download (the centre's profile) counts over the hub's first word.
     onJoined: (centre) => publish({ type: 'centre.changed', centre: getSetting(db, 'centre') ?? centre }),
+    writable: () => gate.whenFree(),
     onApplied: remoteChangesPublisher({ db, openQueue, notify, publish, rearmScheduler: () => scheduler.rearm() }),
   });
   deps.hub = {
@@ -223,10 +254,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       hubSync.kick();
     }
   };
-  const invoke = (method: unknown, input: unknown) => {
+  const invoke = (method: unknown, input: unknown): Result<unknown> => {
+    if (gate.held) {
+      return fail('CONFLICT', 'errors.importApplying', `An import is being applied; ${String(method)} was not run. Try again when it is done.`, {
+        method: String(method),
+      });
+    }
     const r = registry.invoke(method, input);
     afterCall();
     return r;
+  };
+  // In order: a call that arrives while the import runs waits behind the ones that came before it.
+  const invokeQueued = async (method: unknown, input: unknown): Promise<Result<unknown>> => {
+    while (gate.held) await gate.whenFree();
+    return invoke(method, input);
   };
   hubSync.kick();
 
@@ -238,9 +279,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       logger.error('Could not schedule the month-close reminder', describeError(err));
     }
   };
-  const stopFtsUpkeep = startFtsUpkeep(db, logger, options.maintenanceEveryMs ?? 60 * 1000, isClosing);
-  const festivals = startFestivalPlanning({ deps, logger, publish, closing: isClosing, checkEveryMs: options.festivalCheckEveryMs ?? 60 * 60 * 1000 });
-  const stopStatsBuild = startStatsBuild(db, logger, () => clock.now(), options.buildStatsAtStart !== false);
+  // Both skip a turn while an import holds the database; the next turn does the work.
+  const skipTurn = () => isClosing() || gate.held;
+  const stopFtsUpkeep = startFtsUpkeep(db, logger, options.maintenanceEveryMs ?? 60 * 1000, skipTurn);
+  const festivals = startFestivalPlanning({ deps, logger, publish, closing: skipTurn, checkEveryMs: options.festivalCheckEveryMs ?? 60 * 60 * 1000 });
+  const stopStatsBuild = startStatsBuild(db, logger, () => clock.now(), options.buildStatsAtStart !== false, gateHeld);
+  afterGate = () => {
+    if (closing) return;
+    scheduler.rearm();
+    hubSync.kick();
+  };
   logger.info('Core started', { dataDir, version: deps.version, startCheck, startMs: Math.round(performance.now() - t0) });
 
   return {
@@ -250,6 +298,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     db,
     call: (method, input) => invoke(method, input) as Result<never>,
     invoke,
+    invokeQueued,
     hub: {
       status: () => hubSync.status(),
       syncNow: () => hubSync.syncNow(),
@@ -279,6 +328,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       if (closing) return;
       closing = true;
+      // First: an import being applied rolls back and frees the database for what waited on it.
+      await deps.imports.stop();
       await hubSync.stop();
       await Promise.allSettled(hubTests);
       scheduler.stop();

@@ -85,7 +85,8 @@ function main(): void {
     core = started;
     const readyCore = started;
 
-    registerIpc(readyCore, origin);
+    // The windows' calls wait while an import is applied, rather than being refused.
+    registerIpc({ invoke: readyCore.invokeQueued, on: readyCore.on, logger: readyCore.logger }, origin);
     registerReportPdf(origin, (m, c) => log().error(m, c));
     watchResume(readyCore, (m, c) => log().error(m, c));
     windows = createWindows({

@@ -9,7 +9,8 @@ import { isAppUrl, type AppOrigin } from './security';
 
 /** The slice of the core the IPC layer needs; a fake in tests. */
 export interface InvokableCore {
-  invoke(method: unknown, input: unknown): Result<unknown>;
+  /** The core's queued door (core.invokeQueued): a call during an import waits for it, then runs. */
+  invoke(method: unknown, input: unknown): Result<unknown> | Promise<Result<unknown>>;
   on(listener: (event: AppEvent) => void): () => void;
   readonly logger: { error(message: string, context?: Record<string, unknown>): void };
 }
@@ -30,16 +31,20 @@ export function checkSender(frame: SenderFrame, origin: AppOrigin): { ok: false;
 
 /** The ipcMain handler, separate from its registration so a test can call it with fake events. */
 export function createInvokeHandler(core: InvokableCore, origin: AppOrigin) {
-  return function handleInvoke(event: { senderFrame: SenderFrame }, method: unknown, input: unknown): Result<unknown> {
+  return function handleInvoke(event: { senderFrame: SenderFrame }, method: unknown, input: unknown): Result<unknown> | Promise<Result<unknown>> {
     const refused = checkSender(event.senderFrame, origin);
     if (refused) return refused;
-    try {
-      return core.invoke(method, input);
-    } catch (err) {
-      // The core promises not to throw; if it ever does, the renderer still gets an envelope
-      // instead of a rejected promise with a main-process stack in it.
+    // The core promises not to throw; if it ever does, the renderer still gets an envelope
+    // instead of a rejected promise with a main-process stack in it.
+    const threw = (err: unknown) => {
       core.logger.error('core.invoke threw', { method: String(method), error: String(err) });
       return fail('INTERNAL', 'errors.internal', `Unexpected failure in ${String(method)}.`);
+    };
+    try {
+      const r = core.invoke(method, input);
+      return r instanceof Promise ? r.catch(threw) : r;
+    } catch (err) {
+      return threw(err);
     }
   };
 }

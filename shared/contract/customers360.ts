@@ -37,6 +37,21 @@ export interface ImportReadStatus {
   head: string[][];
 }
 
+/**
+ * Where applying an import stands. import.apply returns it at once ('applying'); `import.applying`
+ * events follow it (rows written of the total); 'done' carries the result, 'failed' the reason —
+ * then nothing at all was written (one transaction).
+ */
+export interface ImportApplyStatus {
+  importId: string;
+  state: 'applying' | 'done' | 'failed';
+  /** Rows written so far, of `total`; when they are all written the transaction commits. */
+  done: number;
+  total: number;
+  result: { customers: number; assets: number; skipped: number } | null;
+  error: { messageKey: string; message: string } | null;
+}
+
 /** A part of a file's bytes, base64 (≤ 150 KB of bytes a part keeps the call under the bridge's limit). */
 const uploadPartSchema = z.string().max(210_000, 'validation.tooLong').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'validation.base64');
 
@@ -77,14 +92,17 @@ export const customers360Methods = {
   /**
    * Import in steps: upload the file's bytes in parts (in order, part 0 starts over), read them
    * (an .xlsx or CSV, in the background: follow import.status), or stage rows directly (≤ 5,000
-   * per call); check the mapping; apply all or nothing.
+   * per call); check the mapping; apply all or nothing. Applying runs beside the registry in one
+   * transaction: while it does, every other call waits and runs after it (import.progress too, so
+   * asking for it is also how to wait for the end).
    */
   'import.upload': def<{ received: number }>()('supervisor', z.strictObject({ importId: idSchema, part: z.number().int().min(0).max(1000), bytes: uploadPartSchema })),
   'import.read': def<ImportReadStatus>()('supervisor', z.strictObject({ importId: idSchema })),
   'import.status': def<ImportReadStatus>()('supervisor', z.strictObject({ importId: idSchema })),
   'import.stage': def<{ staged: number }>()('supervisor', z.strictObject({ importId: idSchema, rows: importRows })),
   'import.check': def<ImportReport>()('supervisor', importOf),
-  'import.apply': def<{ customers: number; assets: number; skipped: number }>()('supervisor', importApply),
+  'import.apply': def<ImportApplyStatus>()('supervisor', importApply),
+  'import.progress': def<ImportApplyStatus>()('supervisor', z.strictObject({ importId: idSchema })),
   'import.discard': def<null>()('supervisor', z.strictObject({ importId: idSchema })),
   /** Customers with their assets in the import layout, a page at a time; the first page is audited. */
   'export.customers': def<{ header: string[]; rows: string[][]; total: number }>()(

@@ -163,3 +163,41 @@ test('import (en): a report in English, the fixed file picked again, applied who
   await searchFinds(page, 'N12345', 'Li Na');
   await searchFinds(page, '0013', 'Zhang Wei');
 });
+
+// A file big enough that writing it takes a few seconds: the drawer shows the rows written of the
+// total and the same share as the bar's percentage while the one transaction runs, then the result.
+const BIG = 6000;
+for (const lang of ['zh-CN', 'en'] as const) {
+  test(`import (${lang}): a file of ${BIG} rows shows the rows written while they are, then lands whole`, async () => {
+    app = await launchApp({ locale: lang === 'en' ? 'en-US' : 'zh-CN' });
+    const { page } = app;
+    await completeSetup(page);
+    await signIn(page, ADMIN);
+    await dismissNotices(page, (ms) => app.advance(ms));
+    if (lang === 'en') await chooseLanguage(page, 'English');
+    const header = lang === 'en' ? ['Name', 'Phones', 'Plate', 'Delivery date'] : ['姓名', '电话', '车牌号', '交车日期'];
+    const rows = Array.from({ length: BIG }, (_, i) => [`${lang === 'en' ? 'Customer' : '客户'}${i}`, `137 ${String(1000_0000 + i)}`, `沪D${String(10_000 + i)}`, '2026-03-01']);
+    await openImport(page, lang === 'en' ? 'Customers' : '客户', lang === 'en' ? 'Import customers and assets' : '导入客户与资产');
+    await pickFile(page, 'big.xlsx', await workbook(header, rows));
+    await page.getByTestId('import-check').click();
+    await expect(page.getByTestId('import-summary')).toContainText(lang === 'en' ? `All ${BIG} rows can be imported` : `全部 ${BIG} 行均可导入`, { timeout: 30_000 });
+    await page.getByTestId('import-apply').click();
+
+    const progress = page.getByTestId('import-progress');
+    const written = lang === 'en' ? new RegExp(`Importing: (\\d+) of ${BIG} customers written`) : new RegExp(`正在导入：已写入 (\\d+) / ${BIG} 位客户`);
+    // Read part-way (the words and the bar in one look), then pictured while it still runs.
+    let text = '';
+    await expect
+      .poll(async () => (text = (await progress.textContent({ timeout: 1000 }).catch(() => null)) ?? ''), { timeout: 30_000, intervals: [20] })
+      .toMatch(written);
+    await screenshot(page, `${lang}-66a-import-applying`);
+    const done = Number(written.exec(text)![1]);
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(BIG);
+    // The bar says the same share as the words: rows written / total.
+    expect(text).toContain(`${Math.floor((done / BIG) * 100)}%`);
+    await expect(page.getByTestId('import-done')).toContainText(lang === 'en' ? `Imported ${BIG} customers and ${BIG} assets` : `已导入 ${BIG} 位客户、${BIG} 项资产`, { timeout: 60_000 });
+    await page.getByTestId('import-close').click();
+    await searchFinds(page, 'D15999', `${lang === 'en' ? 'Customer' : '客户'}5999`);
+  });
+}

@@ -86,7 +86,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const invocations: LaunchedApp['invocations'] = [];
   await context.exposeBinding('__kefuInvoke', (source, method: unknown, input: unknown) => {
     invocations.push({ method: String(method), page: new URL(source.page.url()).pathname });
-    return core.invoke(method, input);
+    return core.invokeQueued(method, input);
   });
   // The report page's PDF: in the app the main process prints the asking page with printToPDF
   // (electron/main/reportPdf.ts); here Chromium prints it with page.pdf, into the data folder.

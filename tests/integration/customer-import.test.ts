@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportHeader, guessMapping, safeCell } from '../../shared/customers/importLayout';
 import { exceljsDecodesSplitCharacters } from '../../electron/core/services/exceljsUtf8';
 import { startCore, type TestCore } from './helpers';
+import { importAll } from './importApply';
 import { CUSTOMER } from './samples';
 import { snapshot } from './snapshot';
 
@@ -49,11 +50,11 @@ describe('import', () => {
     expect(snapshot(t.core.db)).toBe(before);
   });
 
-  it('a good file lands whole: searchable by plate, with its callbacks, audited; the export reads back', () => {
+  it('a good file lands whole: searchable by plate, with its callbacks, audited; the export reads back', async () => {
     const importId = '019ae000-0000-7000-8000-000000000002';
     t.must('import.stage', { importId, rows: [header, good(1), good(2)] });
     t.must('import.stage', { importId, rows: [good(3)] });
-    expect(t.must('import.apply', { importId, mapping: guessMapping(header), hasHeader: true })).toEqual({ customers: 3, assets: 3, skipped: 0 });
+    expect(await importAll(t, { importId, mapping: guessMapping(header), hasHeader: true })).toEqual({ customers: 3, assets: 3, skipped: 0 });
     expect(t.must('customers.search', { q: 'A10002' }).map((c) => c.name)).toEqual(['导入客户2']);
     const [c] = t.must('customers.search', { q: '导入客户3' });
     expect(t.must('callbacks.ofCustomer', { customerId: c!.id }).map((x) => x.rule.code)).toEqual(['dc7_delivery']);
@@ -99,7 +100,7 @@ describe('import of an uploaded file', () => {
     const report = t.must('import.check', { importId, mapping, hasHeader: true });
     expect(report).toMatchObject({ total: 3, validCount: 2, problems: [{ row: 3, field: 'phones', messageKey: 'validation.phone' }] });
     expect(t.core.call('import.apply', { importId, mapping, hasHeader: true })).toMatchObject({ ok: false, error: { messageKey: 'errors.importHasProblems' } });
-    expect(t.must('import.apply', { importId, mapping, hasHeader: true, skipInvalid: true })).toEqual({ customers: 2, assets: 2, skipped: 1 });
+    expect(await importAll(t, { importId, mapping, hasHeader: true, skipInvalid: true })).toEqual({ customers: 2, assets: 2, skipped: 1 });
     expect(t.must('customers.search', { q: 'A33333' }).map((c) => c.name)).toEqual(['上传客户丙']);
 
     // The export of everything, written as .xlsx and read back, gives the same rows.

@@ -53,6 +53,7 @@ export const validSamples: { [M in MethodName]: MethodInput<M> } = {
   'import.stage': { importId: ZERO_ID, rows: [['姓名', '电话'], ['王伟', '138 0013 8000']] },
   'import.check': { importId: ZERO_ID, mapping: { name: 0, phones: 1 }, hasHeader: true },
   'import.apply': { importId: ZERO_ID, mapping: { name: 0, phones: 1 }, hasHeader: true },
+  'import.progress': { importId: ZERO_ID },
   'import.discard': { importId: ZERO_ID },
   'export.customers': { offset: 0, limit: 100, language: 'zh-CN' },
   'inbox.list': {},

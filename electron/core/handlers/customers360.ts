@@ -21,7 +21,6 @@ import {
   syncCallbackMoment,
 } from '../services/callbacks';
 import { customersNamed } from '../services/customers';
-import { applyImportRows } from '../services/customerImportApply';
 import { checkRows, stage, stagingOf, startReading, uploadPart, type ReadState } from '../services/customerImport';
 import { exportHeader, exportRow } from '../../../shared/customers/importLayout';
 import type { AssetInput } from '../../../shared/customers/assets';
@@ -255,23 +254,34 @@ export const customers360Handlers: HandlersOf<typeof customers360Methods> = {
   },
 
   'import.apply': ({ importId, mapping, hasHeader, skipInvalid }, ctx) => {
-    const check = checkRows(ctx.db, stagedRows(ctx, importId), mapping, hasHeader);
-    // A problem of the file as a whole (no name column) cannot be skipped, nor a file with no good row.
-    const fileProblem = check.problems.some((p) => p.row <= (hasHeader ? 1 : 0));
-    if (check.valid.length === 0 && skipInvalid && !fileProblem) {
-      throw new DomainError('VALIDATION', 'errors.importNothingValid', `None of the ${check.total} rows can be imported.`);
-    }
-    if (check.problems.length && (!skipInvalid || fileProblem)) {
-      throw new DomainError('VALIDATION', 'errors.importHasProblems', `${check.problems.length} problems in ${check.total} rows: nothing was imported.`, {
-        count: check.problems.length,
-      });
-    }
-    const { assets } = applyImportRows(ctx, check.valid, ctx.user!.id);
-    stagingOf(ctx.db).delete(importId);
-    const skipped = check.total - check.valid.length;
-    recordAudit(ctx, { action: 'customers.import', subject: importId, after: { customers: check.valid.length, assets, skipped } });
-    ctx.emit({ type: 'callbacks.changed' });
-    return { customers: check.valid.length, assets, skipped };
+    const rows = stagedRows(ctx, importId);
+    // Checked again inside the import's own transaction: a phone or VIN saved since the check
+    // cannot slip in between (BEGIN IMMEDIATE: no other writer until the commit).
+    return ctx.imports.start(
+      ctx,
+      importId,
+      (db) => {
+        const check = checkRows(db, rows, mapping, hasHeader);
+        // A problem of the file as a whole (no name column) cannot be skipped, nor a file with no good row.
+        const fileProblem = check.problems.some((p) => p.row <= (hasHeader ? 1 : 0));
+        if (check.valid.length === 0 && skipInvalid && !fileProblem) {
+          throw new DomainError('VALIDATION', 'errors.importNothingValid', `None of the ${check.total} rows can be imported.`);
+        }
+        if (check.problems.length && (!skipInvalid || fileProblem)) {
+          throw new DomainError('VALIDATION', 'errors.importHasProblems', `${check.problems.length} problems in ${check.total} rows: nothing was imported.`, {
+            count: check.problems.length,
+          });
+        }
+        return { rows: check.valid, total: check.total, skipped: check.total - check.valid.length };
+      },
+      () => stagingOf(ctx.db).delete(importId),
+    );
+  },
+
+  'import.progress': ({ importId }, ctx) => {
+    const status = ctx.imports.get(importId);
+    if (!status) throw new DomainError('NOT_FOUND', 'errors.importNotApplied', `Import ${importId} is not being applied, nor was it lately.`, { id: importId });
+    return status;
   },
 
   'import.discard': ({ importId }, ctx) => {

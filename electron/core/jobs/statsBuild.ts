@@ -5,8 +5,9 @@ import { describeError, type Logger } from '../log';
 import { prepareFactsAtStart, setFactsBuildHooks, stopFactsBuild } from '../services/statsFacts';
 
 /** Returns the function that stops a build still running. `enabled` false leaves it to the first call. */
-export function startStatsBuild(db: Db, logger: Logger, now: () => number, enabled: boolean): () => void {
+export function startStatsBuild(db: Db, logger: Logger, now: () => number, enabled: boolean, held?: () => Promise<void> | null): () => void {
   setFactsBuildHooks(db, {
+    held,
     onDone: (tickets) => logger.info('Statistics cache built', { tickets }),
     onError: (err) => logger.error('Building the statistics cache failed', describeError(err)),
   });

@@ -73,6 +73,8 @@ export function createScheduler(deps: {
   deliver(batch: FiredBatch): void;
   /** Delivers fired moments of kinds other than sla.* (after the commit that marked them fired). */
   deliverOther?(moments: FiredOther[], caughtUp: boolean): void;
+  /** True while a long write holds the database (writeGate.ts): nothing fires; rearm() after it. */
+  paused?(): boolean;
 }): Scheduler {
   const { db, clock } = deps;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -129,7 +131,7 @@ export function createScheduler(deps: {
   const arm = () => {
     if (timer) clearTimeout(timer);
     timer = null;
-    if (stopped) return;
+    if (stopped || deps.paused?.()) return;
     const next = nextPendingDue(db);
     if (next === null) return;
     const wait = Math.min(MAX_WAIT_MS, Math.max(0, next - clock.now()));
@@ -141,6 +143,7 @@ export function createScheduler(deps: {
   };
 
   const wakeUp = (caughtUp = false) => {
+    if (deps.paused?.()) return null;
     try {
       return fire(caughtUp);
     } catch (err) {

@@ -31,10 +31,14 @@ export function getAsset(db: Db, id: string): Asset | null {
 /** The asset's row alone; writeAsset also rebuilds the customer's search keys and reads it back. */
 export function writeAssetRow(db: Db, id: string, customerId: string, a: AssetInput, at: number, by: string): void {
   stmt(db,
-    `INSERT INTO customer_assets (id, customer_id, kind, data, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO customer_assets (${ASSET_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET data = excluded.data, kind = excluded.kind, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-  ).run(id, customerId, a.kind, JSON.stringify(a), at, at, by);
+  ).run(...assetValues(id, customerId, a, at, by));
 }
+
+/** A new asset's row, in ASSET_COLUMNS order (the import writes the same). */
+export const ASSET_COLUMNS = 'id, customer_id, kind, data, created_at, updated_at, updated_by';
+export const assetValues = (id: string, customerId: string, a: AssetInput, at: number, by: string) => [id, customerId, a.kind, JSON.stringify(a), at, at, by] as const;
 
 export function writeAsset(db: Db, id: string, customerId: string, a: AssetInput, at: number, by: string): Asset {
   writeAssetRow(db, id, customerId, a, at, by);

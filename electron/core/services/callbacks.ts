@@ -66,31 +66,80 @@ interface NewCallback {
   excludedUserId?: string | null;
 }
 
-/** Creates one callback per offset of the rule that is not past its window; idempotent per occasion. */
-function createSeries(ctx: CallContext, cb: NewCallback, calendar: CompiledCalendar): string[] {
-  const now = ctx.clock.now();
-  const created: string[] = [];
-  cb.rule.rule.offsets.forEach((offset, i) => {
-    const due = callbackDue(calendar, cb.base, offset, cb.rule.rule.windowDays);
-    if (due.windowEndAt < now) return; // history: nobody calls about last year's delivery
-    const occasion = `${cb.occasion}:${i}`;
-    // Named by its occasion: the same callback generated at two seats is one row of the centre.
-    const id = callbackId(occasion);
+/** A callback row as planned, before it is written. */
+export interface PlannedCallback {
+  id: string;
+  ruleId: string;
+  customerId: string;
+  originTicketId: string | null;
+  assetId: string | null;
+  occasion: string;
+  dueDay: string;
+  dueAt: number;
+  windowEndAt: number;
+  excludedUserId: string | null;
+}
+
+/**
+ * Where planned callbacks go. The default writes each at once (a form's save); the import passes
+ * one that collects them and writes them in multi-row batches (customerImportWriter.ts), because
+ * its callbacks are new by construction (their occasions name new assets and customers).
+ */
+export type CallbackSink = (cb: PlannedCallback) => boolean;
+
+function writeCallbackNow(db: Db, now: number): CallbackSink {
+  return (cb) => {
     // A cancelled callback wanted again (the birthday changed back, a customer is a key account
     // again) is the same row, pending once more; any other existing one is left as it is.
-    const r = stmt(ctx.db,
+    const r = stmt(db,
         `INSERT INTO callbacks (id, rule_id, customer_id, origin_ticket_id, asset_id, occasion, due_day, due_at, window_end_at, status,
            excluded_user_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
          ON CONFLICT (occasion) DO UPDATE SET status = 'pending', cancelled_at = NULL, due_day = excluded.due_day, due_at = excluded.due_at,
            window_end_at = excluded.window_end_at, asset_id = excluded.asset_id, excluded_user_id = excluded.excluded_user_id, updated_at = excluded.updated_at
          WHERE callbacks.status = 'cancelled'`,
       )
-      .run(id, cb.rule.id, cb.customerId, cb.originTicketId ?? null, cb.assetId ?? null, occasion, formatIsoDate(due.day), due.dueAt,
-        due.windowEndAt, cb.excludedUserId ?? null, now, now);
-    if (r.changes === 1) {
-      syncCallbackMoment(ctx.db, id, due.dueAt);
-      created.push(id);
+      .run(cb.id, cb.ruleId, cb.customerId, cb.originTicketId, cb.assetId, cb.occasion, cb.dueDay, cb.dueAt, cb.windowEndAt, cb.excludedUserId, now, now);
+    if (r.changes !== 1) return false;
+    syncCallbackMoment(db, cb.id, cb.dueAt);
+    return true;
+  };
+}
+
+/**
+ * Due days worked out by one planner, by rule, base day and offset: an import meets the same
+ * delivery and renewal dates for many customers, and each costs a walk over the calendar.
+ */
+type DueMemo = Map<string, ReturnType<typeof callbackDue>>;
+
+/** Creates one callback per offset of the rule that is not past its window; idempotent per occasion. */
+function createSeries(ctx: CallContext, cb: NewCallback, calendar: CompiledCalendar, sink?: CallbackSink, dues?: DueMemo): string[] {
+  const now = ctx.clock.now();
+  const write = sink ?? writeCallbackNow(ctx.db, now);
+  const created: string[] = [];
+  cb.rule.rule.offsets.forEach((offset, i) => {
+    const key = dues && 'day' in cb.base ? `${cb.rule.id}:${cb.base.day}:${i}` : null;
+    let due = key ? dues!.get(key) : undefined;
+    if (!due) {
+      due = callbackDue(calendar, cb.base, offset, cb.rule.rule.windowDays);
+      if (key) dues!.set(key, due);
     }
+    if (due.windowEndAt < now) return; // history: nobody calls about last year's delivery
+    const occasion = `${cb.occasion}:${i}`;
+    // Named by its occasion: the same callback generated at two seats is one row of the centre.
+    const id = callbackId(occasion);
+    const planned: PlannedCallback = {
+      id,
+      ruleId: cb.rule.id,
+      customerId: cb.customerId,
+      originTicketId: cb.originTicketId ?? null,
+      assetId: cb.assetId ?? null,
+      occasion,
+      dueDay: formatIsoDate(due.day),
+      dueAt: due.dueAt,
+      windowEndAt: due.windowEndAt,
+      excludedUserId: cb.excludedUserId ?? null,
+    };
+    if (write(planned)) created.push(id);
   });
   return created;
 }
@@ -166,13 +215,22 @@ export interface CallbackPlanner {
 /** How far ahead festival greetings are planned: a month shows them in the upcoming queue in time. */
 export const FESTIVAL_LOOKAHEAD_DAYS = 30;
 
-export function callbackPlanner(ctx: CallContext): CallbackPlanner {
+export function callbackPlanner(ctx: CallContext, sink?: CallbackSink): CallbackPlanner {
   const rules = activeRules(ctx.db);
   const assetRules = rules.filter((r) => r.rule.trigger.kind === 'asset.date');
   const birthdayRules = rules.filter((r) => r.rule.trigger.kind === 'birthday');
   const birthdayRuleIds = JSON.stringify(birthdayRules.map((r) => r.id));
   const festivalRules = rules.filter((r) => r.rule.trigger.kind === 'festival');
   const calendar = centreCalendar(ctx.db);
+  const dues: DueMemo = new Map();
+  // The next birthday after a day, by birthday: many customers share one (and lunar ones are dear).
+  const birthdays = new Map<string, number>();
+  const nextBirthdayOf = (b: Birthday, from: number, year: number) => {
+    const key = `${b.calendar}:${b.month}:${b.day}:${from}:${year}`;
+    let day = birthdays.get(key);
+    if (day === undefined) birthdays.set(key, (day = nextBirthday(b, from, year)));
+    return day;
+  };
   return {
     forFestivals() {
       const today = calendar.dayOf(ctx.clock.now()).day;
@@ -209,7 +267,7 @@ export function callbackPlanner(ctx: CallContext): CallbackPlanner {
         if (day === null) continue;
         const occasion = `${rule.id}:${asset.id}:${date}`;
         wanted.push(occasion);
-        created.push(...createSeries(ctx, { rule, customerId: asset.customerId, occasion, base: { day }, assetId: asset.id }, calendar));
+        created.push(...createSeries(ctx, { rule, customerId: asset.customerId, occasion, base: { day }, assetId: asset.id }, calendar, sink, dues));
       }
       if (!opts.fresh) dropStale(ctx.db, 'asset_id = ?', asset.id, wanted, ctx.clock.now());
       return created;
@@ -223,10 +281,10 @@ export function callbackPlanner(ctx: CallContext): CallbackPlanner {
         for (const rule of birthdayRules) {
           // Far enough ahead that the earliest offset (e.g. 7 days before) is not already past.
           const lead = Math.max(0, ...rule.rule.offsets.map((o) => (o.unit === 'days' ? -o.amount : 0)));
-          const day = nextBirthday(birthday, today + lead - rule.rule.windowDays, year);
+          const day = nextBirthdayOf(birthday, today + lead - rule.rule.windowDays, year);
           const occasion = `${rule.id}:${customerId}:${formatIsoDate(day)}`;
           wanted.push(occasion);
-          created.push(...createSeries(ctx, { rule, customerId, occasion, base: { day } }, calendar));
+          created.push(...createSeries(ctx, { rule, customerId, occasion, base: { day } }, calendar, sink, dues));
         }
       }
       if (birthdayRules.length && !opts.fresh) {

@@ -62,28 +62,18 @@ export function getCustomer(db: Db, id: string): Customer | null {
   return row ? toCustomer(row) : null;
 }
 
-/** What an import knows of a customer it has just written: its rowid and its assets, nothing to delete before. */
-interface FreshCustomer {
-  rowid: number | bigint;
-  assets: AssetInput[];
-}
+/** The full-text row of a customer: what the trigram index reads (the import writes the same). */
+export const ftsValues = (rowid: number | bigint, c: Pick<CustomerInput, 'name' | 'phones' | 'email' | 'wechat' | 'tags'>) =>
+  [rowid, c.name, c.phones.map(digitsOf).join(' '), c.email ?? '', c.wechat ?? '', c.tags.join(' ')] as const;
 
-function indexCustomer(db: Db, id: string, c: CustomerInput, fresh?: FreshCustomer): void {
-  const rowid = fresh ? fresh.rowid : (stmt(db, 'SELECT rowid FROM customers WHERE id = ?').get(id) as { rowid: number }).rowid;
-  if (!fresh) stmt(db, 'DELETE FROM customers_fts WHERE rowid = ?').run(rowid);
-  stmt(db, 'INSERT INTO customers_fts (rowid, name, phones, email, wechat, tags) VALUES (?, ?, ?, ?, ?, ?)').run(
-    rowid,
-    c.name,
-    c.phones.map(digitsOf).join(' '),
-    c.email ?? '',
-    c.wechat ?? '',
-    c.tags.join(' '),
-  );
-  if (!fresh) stmt(db, 'DELETE FROM customer_phones WHERE customer_id = ?').run(id);
+function indexCustomer(db: Db, id: string, c: CustomerInput): void {
+  const rowid = (stmt(db, 'SELECT rowid FROM customers WHERE id = ?').get(id) as { rowid: number }).rowid;
+  stmt(db, 'DELETE FROM customers_fts WHERE rowid = ?').run(rowid);
+  stmt(db, 'INSERT INTO customers_fts (rowid, name, phones, email, wechat, tags) VALUES (?, ?, ?, ?, ?, ?)').run(...ftsValues(rowid, c));
+  stmt(db, 'DELETE FROM customer_phones WHERE customer_id = ?').run(id);
   const phone = stmt(db, 'INSERT OR IGNORE INTO customer_phones (digits, customer_id) VALUES (?, ?)');
   for (const p of c.phones) phone.run(digitsOf(p), id);
-  if (fresh) writeKeys(db, id, c.name, fresh.assets);
-  else reindexKeys(db, id);
+  reindexKeys(db, id);
 }
 
 /** Rebuilds the customer's search keys from its name and assets (same transaction as the change). */
@@ -124,29 +114,22 @@ export function unindexCustomerRow(db: Db, id: string): void {
   if (row) stmt(db, 'DELETE FROM customers_fts WHERE rowid = ?').run(row.rowid);
 }
 
-function insertCustomerRow(db: Db, id: string, c: CustomerInput, at: number, by: string): number | bigint {
-  return stmt(db,
-    `INSERT INTO customers (id, kind, name, initials, tier, role, phones, email, wechat, birthday, contact_user_id, tags, notes,
-                            created_at, created_by, updated_at, updated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, c.kind, c.name, initialsOf(c.name), c.tier, c.role, JSON.stringify(c.phones), c.email, c.wechat,
-    c.birthday ? JSON.stringify(c.birthday) : null, c.contactUserId, JSON.stringify(c.tags), c.notes, at, by, at, by).lastInsertRowid;
+/** The customers row's columns after the rowid, in CUSTOMER_COLUMNS order (the import writes the same). */
+export const CUSTOMER_COLUMNS = `id, kind, name, initials, tier, role, phones, email, wechat, birthday, contact_user_id, tags, notes,
+                            created_at, created_by, updated_at, updated_by`;
+
+export const customerValues = (id: string, c: CustomerInput, at: number, by: string, initials = initialsOf(c.name)) =>
+  [id, c.kind, c.name, initials, c.tier, c.role, JSON.stringify(c.phones), c.email, c.wechat,
+    c.birthday ? JSON.stringify(c.birthday) : null, c.contactUserId, JSON.stringify(c.tags), c.notes, at, by, at, by] as const;
+
+function insertCustomerRow(db: Db, id: string, c: CustomerInput, at: number, by: string): void {
+  stmt(db, `INSERT INTO customers (${CUSTOMER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...customerValues(id, c, at, by));
 }
 
 export function insertCustomer(db: Db, id: string, c: CustomerInput, at: number, by: string): Customer {
   insertCustomerRow(db, id, c, at, by);
   indexCustomer(db, id, c);
   return getCustomer(db, id)!;
-}
-
-/**
- * A customer with a new id and the assets the caller writes with it (writeAssetRow): the same rows
- * insertCustomer, writeAsset and reindexKeys write, without deleting index rows that cannot exist
- * yet or reading anything back — the import's path for 50,000 customers (a test compares the two).
- */
-export function insertNewCustomer(db: Db, id: string, c: CustomerInput, assets: AssetInput[], at: number, by: string): void {
-  const rowid = insertCustomerRow(db, id, c, at, by);
-  indexCustomer(db, id, c, { rowid, assets });
 }
 
 export function updateCustomer(db: Db, id: string, c: CustomerInput, at: number, by: string): Customer {

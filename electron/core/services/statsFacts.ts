@@ -208,6 +208,8 @@ export interface BuildHooks {
   onDone?: (tickets: number) => void;
   /** A slice failed: the build stops (the cache stays unbuilt; the next statistics call starts again). */
   onError?: (err: unknown) => void;
+  /** While a long write holds the database (writeGate.ts): a promise that resolves when it is free. */
+  held?: () => Promise<void> | null;
 }
 
 const hooksOf = new WeakMap<Db, BuildHooks>();
@@ -227,6 +229,11 @@ export function startFactsBuild(db: Db, now: () => number, pace: { slice?: numbe
   running.set(db, build);
   const next = () => {
     if (running.get(db) !== build || !db.open) return;
+    const held = hooksOf.get(db)?.held?.();
+    if (held) {
+      void held.then(next);
+      return;
+    }
     let more: boolean;
     try {
       more = build.step(pace.slice);

@@ -25,6 +25,8 @@ export interface HubSyncOptions {
   onStatus(status: HubStatus): void;
   /** A new PC joined a centre: its centre settings now exist. */
   onJoined?(centre: { centreName: string; timeZone: string; seatCode: string }): void;
+  /** Resolves when this seat's database may be written (a long write, writeGate.ts, may hold it). */
+  writable?(): Promise<void>;
   /** First retry after a failure; doubles up to maxRetryMs. */
   retryMs?: number;
   maxRetryMs?: number;
@@ -135,6 +137,7 @@ export function createHubSync(o: HubSyncOptions): HubSync {
         seatId: cfg.seatId,
         seatCode,
       });
+      await o.writable?.();
       if (!db.open) throw new Error('closed');
       let joined: { centreName: string; timeZone: string; seatCode: string } | null = null;
       db.transaction(() => {
@@ -179,13 +182,16 @@ export function createHubSync(o: HubSyncOptions): HubSync {
       const rows = unpushed(db, pushBatch);
       if (rows.length === 0) break;
       await pushChanges(c, centre, cfg.seatId, rows);
+      await o.writable?.();
       if (!db.open) return;
       markPushed(db, rows.at(-1)!.seq);
       publishStatus();
     }
     for (;;) {
       const changes = await pullChanges(c, centre, pulledSeq(db), pullBatch);
-      if (changes.length === 0 || !db.open) break;
+      if (changes.length === 0) break;
+      await o.writable?.();
+      if (!db.open) break;
       const outcome = applyChanges(db, changes);
       try {
         o.onApplied(outcome);

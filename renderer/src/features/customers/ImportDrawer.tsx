@@ -1,15 +1,15 @@
 // Importing customers with their assets from an .xlsx or CSV file: pick the file, check the
 // column mapping (guessed from Chinese or English headers, editable) against a preview, read the
 // report of every bad row, then apply in one transaction — or skip the bad rows, or fix the file
-// and pick it again. A progress bar follows reading, sending and checking big files. This parent
+// and pick it again. A progress bar follows reading, sending, checking and applying big files. This parent
 // holds the step state and the calls to the core; each step draws itself (Import*Step.tsx).
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Progress, Steps, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportReport } from '../../../../shared/contract/customers360';
+import type { ImportApplyStatus, ImportReport } from '../../../../shared/contract/customers360';
 import { guessMapping, type ColumnMapping, type ImportField } from '../../../../shared/customers/importLayout';
-import { call } from '../../api';
+import { ApiError, call, onEvent } from '../../api';
 import { useErrorText } from '../../app/errors';
 import { ImportDoneStep, type ImportResult } from './ImportDoneStep';
 import { ImportFileStep } from './ImportFileStep';
@@ -110,19 +110,34 @@ export function ImportDrawer(props: { open: boolean; onClose(): void; onImported
     }
   };
 
+  // The rows are written in one transaction beside the registry: progress arrives as events, and
+  // import.progress answers once the import has committed or rolled back (calls wait for it).
+  const applyBusy = (s: ImportApplyStatus): Busy => ({
+    label: s.done < s.total ? t('customerImport.applyingRows', { done: s.done, total: s.total }) : t('customerImport.saving', { total: s.total }),
+    percent: s.total ? Math.floor((s.done / s.total) * 100) : 100,
+  });
+
   const apply = async (skipInvalid: boolean) => {
     if (!report || !file) return;
     setError(null);
-    setBusy({ label: t('customerImport.applying', { count: report.validCount }), percent: 100 });
+    setBusy({ label: t('customerImport.applying', { count: report.validCount }), percent: 0 });
+    const off = onEvent('import.applying', (e) => {
+      if (e.status.importId === importId && e.status.state === 'applying') setBusy(applyBusy(e.status));
+    });
     try {
-      const r = await call('import.apply', { importId, mapping, hasHeader, skipInvalid });
+      const started = await call('import.apply', { importId, mapping, hasHeader, skipInvalid });
+      const end = started.state === 'applying' ? await call('import.progress', { importId }) : started;
+      if (end.state !== 'done' || !end.result) {
+        throw new ApiError({ code: 'INTERNAL', messageKey: end.error?.messageKey ?? 'errors.importFailed', message: end.error?.message ?? '' });
+      }
       staged.current = null;
-      setResult(r);
+      setResult(end.result);
       setStep('done');
       props.onImported(report.preview[0]?.name ?? null);
     } catch (err) {
       setError(errorText(err));
     } finally {
+      off();
       setBusy(null);
     }
   };

@@ -55,10 +55,10 @@ export function ImportReportStep(props: {
       )}
       <Flex justify="space-between">
         <Space>
-          <Button onClick={props.onBack} data-testid="import-back">
+          <Button onClick={props.onBack} disabled={props.busy} data-testid="import-back">
             {t('customerImport.back')}
           </Button>
-          <Button onClick={props.onAgain} data-testid="import-again">
+          <Button onClick={props.onAgain} disabled={props.busy} data-testid="import-again">
             {t('customerImport.chooseAgain')}
           </Button>
         </Space>
