@@ -61,3 +61,19 @@ export async function dismissNotices(page: Page, advance?: (ms: number) => Promi
     await expect(notices).toHaveCount(0, { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
 }
+
+/**
+ * Opens the seeded festival greeting rule (Settings → Callback rules already showing) and checks
+ * what it was seeded with: five festivals, to key accounts; waits until the dialog has settled.
+ */
+export async function openFestivalRule(page: Page, row: { name: string; trigger: string; audience: string }): Promise<void> {
+  const festival = page.getByTestId('callback-rules').locator('.ant-table-row', { hasText: row.name });
+  await expect(festival).toContainText(row.trigger);
+  await festival.getByTestId('rule-edit').click();
+  await expect(page.getByTestId('rule-festivals').getByRole('checkbox', { checked: true })).toHaveCount(5);
+  await expect(page.getByTestId('rule-audience')).toContainText(row.audience);
+  // The modal's opening animation settled, so a screenshot shows it.
+  await expect(page.locator('.ant-modal').last()).not.toHaveClass(/-(appear|enter)/);
+  await expect(page.locator('.ant-modal-mask').last()).not.toHaveClass(/-(appear|enter)/);
+  await settle(page);
+}
