@@ -9,17 +9,8 @@ import type { CallContext } from '../context';
 import { callbackRuleId, newId } from '../ids';
 import { deleteAsset, getAsset, listAssets, writeAsset, customersWithVehicle } from '../services/assets';
 import { recordAudit } from '../services/audit';
-import {
-  callbackQueue,
-  callbacksForAsset,
-  callbacksForBirthday,
-  callbacksOfCustomer,
-  centreCalendar,
-  findCallback,
-  listRules,
-  planFestivalGreetings,
-  syncCallbackMoment,
-} from '../services/callbacks';
+import { callbacksForAsset, callbacksForBirthday, centreCalendar, listRules, planFestivalGreetings, syncCallbackMoment } from '../services/callbacks';
+import { callbackQueue, callbacksOfCustomer, findCallback } from '../services/callbackViews';
 import { customersNamed } from '../services/customers';
 import { checkRows, stage, stagingOf, startReading, uploadPart, type ReadState } from '../services/customerImport';
 import { exportHeader, exportRow } from '../../../shared/customers/importLayout';
