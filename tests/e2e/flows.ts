@@ -56,7 +56,9 @@ export async function dismissNotices(page: Page, advance?: (ms: number) => Promi
   const notices = page.locator('.ant-notification-notice:visible');
   await expect(async () => {
     const close = page.locator('.ant-notification-notice-close:visible').first();
-    if ((await close.count()) > 0) await close.click({ force: true, timeout: 2_000 });
+    // Dispatched to the button itself: a forced click lands on whatever covers that point (a
+    // drawer's mask, the next toast sliding up), and then the toast never closes.
+    if ((await close.count()) > 0) await close.dispatchEvent('click', undefined, { timeout: 2_000 });
     if (advance) await advance(500);
     await expect(notices).toHaveCount(0, { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
