@@ -1,11 +1,11 @@
 // WAL checkpoints run in a worker thread, not inside an agent's commit (db/checkpointer.ts): the
 // commit that takes the WAL past SQLite's 1,000 pages does not copy it into the main file, the
 // worker does, and the WAL then starts over instead of growing.
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUTOCHECKPOINT_PAGES, BURST_PAGES, observeCheckpoints, startCheckpointer, type CheckpointRun } from '../../electron/core/db/checkpointer';
+import { AUTOCHECKPOINT_PAGES, BURST_PAGES, observeCheckpoints, startCheckpointer, WAL_RESERVE_BYTES, type CheckpointRun } from '../../electron/core/db/checkpointer';
 import { openDatabase, type Db } from '../../electron/core/db/open';
 import { createLogger } from '../../electron/core/log';
 import { systemClock } from '../../electron/core/clock';
@@ -69,7 +69,8 @@ describe('WAL checkpoints off the write path', () => {
 
   it('the worker copies the WAL into the main file, and after a pause the next commit starts the WAL over', async () => {
     const { db, logger } = scratch();
-    const checkpointer = startCheckpointer(db, logger, { everyMs: 50 });
+    // Without a reserved file, its size shows how far the WAL went.
+    const checkpointer = startCheckpointer(db, logger, { everyMs: 50, reserveBytes: 0 });
     cleanups.push(() => checkpointer.stop());
     await until('the worker is ready', () => db.pragma('wal_autocheckpoint', { simple: true }) === BURST_PAGES);
     let mainFile = statSync(db.name).size;
@@ -87,6 +88,40 @@ describe('WAL checkpoints off the write path', () => {
     // Four bursts, one burst's worth of WAL.
     expect(statSync(`${db.name}-wal`).size).toBeLessThanOrEqual(walAfterOne * 1.2);
     expect(db.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(6000);
+  });
+
+  it('the WAL file is reserved once the worker runs: commits write over the reserve, and a crash keeps every one', async () => {
+    const { db, logger } = scratch();
+    db.prepare('INSERT INTO filler (pad) VALUES (?)').run(Buffer.from('before the reserve'));
+    expect(statSync(`${db.name}-wal`).size).toBeLessThan(WAL_RESERVE_BYTES);
+    const checkpointer = startCheckpointer(db, logger, { everyMs: 60_000 });
+    cleanups.push(() => checkpointer.stop());
+    // Commits between the reserve's slices land before the reserved part, not in it.
+    const insert = db.prepare('INSERT INTO filler (pad) VALUES (randomblob(3000))');
+    let reserving = true;
+    void checkpointer.reserved.then(() => (reserving = false));
+    let during = 0;
+    while (reserving) {
+      insert.run();
+      during++;
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    expect(during).toBeGreaterThan(10);
+    expect(statSync(`${db.name}-wal`).size).toBe(WAL_RESERVE_BYTES);
+    // ≈ 1,500 pages, all into the reserved file: no commit made it longer.
+    burst(db);
+    expect(statSync(`${db.name}-wal`).size).toBe(WAL_RESERVE_BYTES);
+    // A crash now (no checkpoint, no close): the main file and its WAL as they are on disk.
+    const crashDir = tempDir('kefu-ckpt-crash-');
+    cleanups.push(crashDir.remove);
+    const crashed = join(crashDir.dir, 'kefu.sqlite');
+    copyFileSync(db.name, crashed);
+    copyFileSync(`${db.name}-wal`, `${crashed}-wal`);
+    const recovered = new Database(crashed);
+    cleanups.push(() => recovered.close());
+    expect(recovered.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(recovered.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(1 + during + 1500);
+    expect(recovered.prepare('SELECT pad FROM filler WHERE id = 1').pluck().get()).toEqual(Buffer.from('before the reserve'));
   });
 
   it('an observer (the tickets bench) hears of each checkpoint the worker ran, with its time and frames', async () => {

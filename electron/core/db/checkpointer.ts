@@ -9,6 +9,9 @@
 // main connection keeps a far higher auto-checkpoint as a safety valve: past BURST_PAGES it
 // copies the few frames the worker has not reached yet itself, and the WAL starts over.
 //
+// Once the worker runs, the main connection reserves the WAL's file up to that working size
+// (walReserve.ts): no commit then pays for the file growing.
+//
 // Durability is unchanged: a commit is durable once its WAL frames are synced (synchronous=FULL),
 // whoever copies them into the main file later. If the worker cannot run, the main connection
 // goes back to checkpointing itself.
@@ -16,6 +19,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Logger } from '../log';
 import type { Db } from './open';
 import { startSqliteWorker, type WorkerFailed } from './sqliteWorker';
+import { reserveWal, type WalReserve } from './walReserve';
 
 /** SQLite's default, restored when the worker is gone. */
 export const AUTOCHECKPOINT_PAGES = 1000;
@@ -23,10 +27,14 @@ export const AUTOCHECKPOINT_PAGES = 1000;
 export const BURST_PAGES = 10_000;
 /** How often the worker checkpoints: often enough that the WAL stays a few MB under a burst. */
 export const CHECKPOINT_EVERY_MS = 1000;
+/** The WAL's working size while the worker runs: its header and BURST_PAGES frames of 4 KB pages (≈ 41 MB). */
+export const WAL_RESERVE_BYTES = 32 + BURST_PAGES * (24 + 4096);
 
 export interface Checkpointer {
   /** Stops the worker and closes its connection; the main connection checkpoints as SQLite does by default. */
   stop(): Promise<void>;
+  /** Resolves once the WAL's file is reserved (the benches measure after it). */
+  readonly reserved: Promise<void>;
 }
 
 /** One PASSIVE checkpoint as the worker ran it (reported only to an observer, for the benches). */
@@ -80,19 +88,26 @@ parentPort.postMessage({ kind: 'ready' });
 `;
 
 /** `driver`: the better-sqlite3 the worker requires (a test passes one that cannot load). */
-export function startCheckpointer(db: Db, logger: Logger, options: { everyMs?: number; driver?: string } = {}): Checkpointer {
+/** `reserveBytes`: the WAL file to reserve once the worker runs (0: none). */
+export function startCheckpointer(db: Db, logger: Logger, options: { everyMs?: number; driver?: string; reserveBytes?: number } = {}): Checkpointer {
   let worker: Worker | null = null;
+  let reserve: WalReserve | null = null;
+  let reserved!: () => void;
+  const reservedPromise = new Promise<void>((resolve) => (reserved = resolve));
   let stopped: Promise<void> | null = null;
   const selfCheckpointing = (message: string) => {
     logger.error('The checkpoint worker is not running: the database checkpoints on its own commits', { message });
     if (db.open) db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
     worker = null;
+    reserve?.stop();
+    reserved();
   };
   try {
     worker = startSqliteWorker(WORKER_SOURCE, { file: db.name, everyMs: options.everyMs ?? CHECKPOINT_EVERY_MS, report: observer !== null }, options.driver);
   } catch (err) {
     selfCheckpointing(err instanceof Error ? err.message : String(err));
-    return { stop: async () => {} };
+    reserved();
+    return { stop: async () => {}, reserved: reservedPromise };
   }
   const w = worker;
   let done!: () => void;
@@ -101,8 +116,11 @@ export function startCheckpointer(db: Db, logger: Logger, options: { everyMs?: n
   w.on('message', (reply: Reply) => {
     if (reply.kind === 'checkpoint') return report?.(reply);
     // Only once the worker's connection is open does the main one stop checkpointing.
-    if (reply.kind === 'ready' && db.open && !stopped) db.pragma(`wal_autocheckpoint = ${BURST_PAGES}`);
-    else if (reply.kind === 'failed') selfCheckpointing(reply.message);
+    if (reply.kind === 'ready' && db.open && !stopped) {
+      db.pragma(`wal_autocheckpoint = ${BURST_PAGES}`);
+      reserve = reserveWal(db, options.reserveBytes ?? WAL_RESERVE_BYTES);
+      void reserve.done.then(() => reserved());
+    } else if (reply.kind === 'failed') selfCheckpointing(reply.message);
     else if (reply.kind === 'error') logger.error('A WAL checkpoint failed (tried again on the next round)', { message: reply.message });
   });
   w.on('error', (err) => selfCheckpointing(err.message));
@@ -113,6 +131,8 @@ export function startCheckpointer(db: Db, logger: Logger, options: { everyMs?: n
   return {
     stop() {
       if (stopped) return stopped;
+      reserve?.stop();
+      reserved();
       if (db.open) db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
       w.postMessage('stop');
       // A worker stuck in a checkpoint (a slow disk) does not hold up closing for long.
@@ -120,5 +140,6 @@ export function startCheckpointer(db: Db, logger: Logger, options: { everyMs?: n
       stopped = exited.then(() => clearTimeout(timeout));
       return stopped;
     },
+    reserved: reservedPromise,
   };
 }
