@@ -109,7 +109,11 @@ export async function run(): Promise<BenchFigure[]> {
     }
     // Checkpointed as the core's connection is (off the write path), so both pay the same commits.
     observeCheckpoints((c) => checkpoints.push({ ...c, who: 'replay' }));
-    const replayCheckpoints = startCheckpointer(replay, core.logger);
+    // Diagnosis only: KEFU_BENCH_REPLAY_RESERVE=0 leaves the replay's WAL file unreserved, so the
+    // same run shows what a growing WAL costs a commit (the reference is then not the app's).
+    const replayReserve = process.env.KEFU_BENCH_REPLAY_RESERVE === '0' ? 0 : undefined;
+    if (replayReserve === 0) log(`DIAGNOSIS: the raw replay's WAL file is not reserved; its reference is not the app's`);
+    const replayCheckpoints = startCheckpointer(replay, core.logger, { reserveBytes: replayReserve });
     observeCheckpoints(null);
     // Both WAL files reserved before the first action, as the app's is a moment after start.
     await replayCheckpoints.reserved;
