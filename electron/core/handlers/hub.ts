@@ -56,7 +56,7 @@ export const hubHandlers: HandlersOf<typeof hubMethods> = {
   'customers.merge': ({ keepId, mergeId }, ctx) => {
     const keep = getCustomer(ctx.db, keepId);
     const merged = getCustomer(ctx.db, mergeId);
-    const result = mergeCustomers(ctx.db, keepId, mergeId);
+    const result = mergeCustomers(ctx.db, keepId, mergeId, ctx.clock.now(), ctx.user.id);
     recordAudit(ctx, { action: 'customer.merge', subject: keepId, before: { keep, merged }, after: result });
     const after = getCustomer(ctx.db, keepId);
     if (after) ctx.emit({ type: 'customer.changed', customer: after });

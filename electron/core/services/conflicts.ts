@@ -6,6 +6,7 @@ import type { TicketSyncConflict } from '../../../shared/tickets/types';
 import { DomainError } from '../../../shared/result';
 import type { Db } from '../db/open';
 import { stmt } from '../db/stmt';
+import { recordCustomerMerge } from './customerMerges';
 import { reindexKeys, unindexCustomerRow } from './customers';
 
 interface Row {
@@ -84,15 +85,17 @@ export function ticketConflicts(db: Db, ticketId: string): TicketSyncConflict[] 
 /**
  * Moves every reference to `mergeId` (in any table whose foreign key names customers, so tables
  * added later are covered) to `keepId`, then deletes `mergeId`. Each write goes through the
- * replicated tables, so every seat ends with the same single customer.
+ * replicated tables, so every seat ends with the same single customer; the merge itself is
+ * recorded too, so what another seat registered for `mergeId` meanwhile follows it there.
  */
-export function mergeCustomers(db: Db, keepId: string, mergeId: string): { moved: Record<string, number> } {
+export function mergeCustomers(db: Db, keepId: string, mergeId: string, at: number, by: string | null): { moved: Record<string, number> } {
   if (keepId === mergeId) throw new DomainError('VALIDATION', 'errors.mergeSame', 'A customer cannot be merged into itself.');
   for (const id of [keepId, mergeId]) {
     if (!db.prepare('SELECT 1 FROM customers WHERE id = ?').get(id)) {
       throw new DomainError('NOT_FOUND', 'errors.customerNotFound', `No customer with id ${id}.`, { id });
     }
   }
+  recordCustomerMerge(db, mergeId, keepId, at, by);
   const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'`).pluck().all() as string[];
   const moved: Record<string, number> = {};
   for (const t of tables) {

@@ -78,7 +78,10 @@ function indexCustomer(db: Db, id: string, c: CustomerInput): void {
 
 /** Rebuilds the customer's search keys from its name and assets (same transaction as the change). */
 export function reindexKeys(db: Db, customerId: string): void {
-  const name = pluck(db, 'SELECT name FROM customers WHERE id = ?').get(customerId) as string;
+  const name = pluck(db, 'SELECT name FROM customers WHERE id = ?').get(customerId) as string | undefined;
+  // A car from another seat for a customer merged or deleted here: no keys to keep (the sync
+  // re-points or lets go of the car, sync/apply.ts, and the new owner's keys follow then).
+  if (name === undefined) return;
   const assets = (pluck(db, 'SELECT data FROM customer_assets WHERE customer_id = ?').all(customerId) as string[]).map(
     (d) => JSON.parse(d) as AssetInput,
   );

@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import { customersWithPhones } from '../services/customers';
 import { quoteIdent, replicatedColumns } from './columns';
 import type { SharedTable } from './declare';
+import { followCustomerMerge, type Repointed } from './repoint';
 import { decide, probableDuplicate, uniqueSuffix, type ChangeFacts, type ConflictDraft, type ShadowFields } from './rules';
 import { cached } from './statements';
 import { sharedTable } from './tables';
@@ -106,7 +107,9 @@ function applyBatch(db: Db, changes: readonly HubChange[], repair: boolean): App
  * seat meets the dangling reference when the delete or the orphan reaches it, in either order):
  * a nullable reference is set to NULL (the reminder stays, without its asset); a row that cannot
  * exist without its parent is dropped here, with what it held kept in the conflict's details for
- * the admin. Done with the applying flag up, so nothing of it is sent back to the hub.
+ * the admin. A customer that was merged into another is not gone, though: the row follows it to
+ * the customer kept (repoint.ts), the expected outcome of a merge, recorded as no conflict.
+ * Done with the applying flag up, so nothing of it is sent back to the hub.
  */
 function repairDanglingReferences(db: Db, stmts: Stmts, outcome: ApplyOutcome, at: number): void {
   // A dropped row may itself be a parent: repeat until nothing dangles.
@@ -119,6 +122,13 @@ function repairDanglingReferences(db: Db, stmts: Stmts, outcome: ApplyOutcome, a
       const notNull = fk.some((c) => (db.prepare('SELECT "notnull" FROM pragma_table_info(?) WHERE name = ?').pluck().get(d.table, c) as number) === 1);
       const row = db.prepare(`SELECT * FROM ${table} WHERE rowid = ?`).get(d.rowid) as Record<string, unknown> | undefined;
       if (!row) continue;
+      if (d.parent === 'customers' && fk.length === 1 && typeof row[fk[0]!] === 'string') {
+        const moved = followCustomerMerge(db, d.table, d.rowid, fk[0]!, row[fk[0]!] as string, outcome.lastSeq);
+        if (moved) {
+          noteRepointed(outcome, moved);
+          continue;
+        }
+      }
       const pk = String(row[sharedTable(d.table)?.pk ?? 'id'] ?? d.rowid);
       if (notNull) db.prepare(`DELETE FROM ${table} WHERE rowid = ?`).run(d.rowid);
       else db.prepare(`UPDATE ${table} SET ${fk.map((c) => `${quoteIdent(c)} = NULL`).join(', ')} WHERE rowid = ?`).run(d.rowid);
@@ -140,6 +150,16 @@ function repairDanglingReferences(db: Db, stmts: Stmts, outcome: ApplyOutcome, a
     }
   }
   throw new Error('References still dangle after repairing them eight times over.');
+}
+
+/** A re-pointed row changed here like an applied one: its screens, and the kept customer's, refresh. */
+function noteRepointed(outcome: ApplyOutcome, moved: Repointed): void {
+  for (const [table, id] of [[moved.table, moved.pk], ['customers', moved.keptId]] as const) {
+    outcome.tables.add(table);
+    let set = outcome.ids.get(table);
+    if (!set) outcome.ids.set(table, (set = new Set()));
+    set.add(id);
+  }
 }
 
 function statements(db: Db) {

@@ -14,6 +14,8 @@ export const SHARED_TABLES: readonly SharedTable[] = [
   { table: 'request_types', pk: 'code', merge: 'lww' },
   { table: 'departments', pk: 'id', merge: 'lww' },
   { table: 'customers', pk: 'id', merge: 'lww-history', afterApply: reindexCustomerAfterApply, beforeDelete: unindexCustomer },
+  // Where a merged customer went (services/customerMerges.ts); lww: its kept_id moves on down a chain.
+  { table: 'customer_merges', pk: 'merged_id', merge: 'lww' },
   { table: 'customer_assets', pk: 'id', merge: 'lww', afterApply: reindexAssetOwnerAfterApply },
   { table: 'tickets', pk: 'id', merge: 'ticket', afterApply: reindexTicketAfterApply },
   { table: 'ticket_events', pk: 'id', merge: 'append', localColumns: ['seq'] },

@@ -5,11 +5,14 @@
 // made B's attempt unable to apply anywhere: every later sync round stopped at the foreign key.)
 // An asset: seat A deletes a car while seat B sets its next maintenance date (B plans a reminder
 // for that car); whichever reaches the hub first, both seats end alike and keep syncing.
+// A merge: seat A merges a duplicate customer into the one kept while seat B registers a ticket and
+// a car for the duplicate; both follow the merge to the kept customer at every seat (they were
+// dropped as references to a customer that is gone).
 import { describe, expect, it } from 'vitest';
 import { CUSTOMER, VEHICLE } from '../samples';
 import { findPgBin } from './pgServer';
 import { ADMIN } from '../helpers';
-import { settle, twoSeats, waitFor, type Seat } from './seats';
+import { joinSeat, settle, twoSeats, waitFor, type Seat } from './seats';
 
 const { bin, reason } = findPgBin();
 if (!bin) console.warn(`Skipping the hub tests: ${reason}`);
@@ -104,6 +107,59 @@ describe.skipIf(!bin)('deleted at one seat while another seat uses it', () => {
       const later = b.must('customers.create', { customer: { ...CUSTOMER, name: `之后${first}`, phones: [first === 'A1' ? '13600005561' : '13600005562'] } });
       await settle([a, b]);
       expect(a.core.call('customers.get', { id: later.id }).ok).toBe(true);
+    }, 60_000);
+  }
+
+  const ownerOf = (s: Seat, table: 'tickets' | 'customer_assets', id: string) =>
+    s.core.db.prepare(`SELECT customer_id FROM ${table} WHERE id = ?`).pluck().get(id) as string | undefined;
+
+  for (const first of ['A1', 'B2'] as const) {
+    it(`a customer merged at one seat while another registers a ticket and a car for it: both follow to the kept one when ${first} reaches the hub first`, async () => {
+      const { a, b, hub } = centre;
+      const n = first === 'A1' ? '1' : '2';
+      const kept = a.must('customers.create', { customer: { ...CUSTOMER, name: `赵保留${n}`, phones: [`1360000666${n}`] } });
+      const merged = a.must('customers.create', { customer: { ...CUSTOMER, name: `赵重复${n}`, phones: [`1360000667${n}`] } });
+      await settle([a, b]);
+      await waitFor(() => b.core.call('customers.get', { id: merged.id }).ok, 'the duplicate on seat B');
+
+      hub.stop('fast');
+      a.must('customers.merge', { keepId: kept.id, mergeId: merged.id });
+      const ticket = b.must('tickets.create', { customer: { id: merged.id }, typeCode: 'password_reset', channel: 'phone', priority: 'normal', subject: `合并期间的工单${n}`, description: '' });
+      const car = b.must('assets.save', { customerId: merged.id, asset: { ...VEHICLE, vin: null, plate: `沪A6666${n}` } });
+
+      await reachHubInOrder(first === 'A1' ? [a, b] : [b, a]);
+
+      for (const s of [a, b]) {
+        expect(s.core.hub.status(), s.code).toMatchObject({ state: 'online', toSend: 0 });
+        expect(s.core.db.pragma('foreign_key_check'), s.code).toEqual([]);
+        expect(s.core.call('customers.get', { id: merged.id }).ok, s.code).toBe(false);
+        expect(ownerOf(s, 'tickets', ticket.id), s.code).toBe(kept.id);
+        expect(ownerOf(s, 'customer_assets', car.id), s.code).toBe(kept.id);
+        // The expected outcome of a merge, not a conflict for anyone to look at.
+        expect(s.core.db.prepare(`SELECT pk FROM sync_conflicts WHERE kind = 'reference.gone'`).pluck().all(), s.code).not.toEqual(expect.arrayContaining([ticket.id]));
+        expect(s.core.db.prepare(`SELECT pk FROM sync_conflicts WHERE kind = 'reference.gone'`).pluck().all(), s.code).not.toEqual(expect.arrayContaining([car.id]));
+        // What is derived locally follows too: the queue shows the kept customer, the car's plate finds it.
+        expect(s.must('tickets.queue', {}).find((r) => r.id === ticket.id)?.customer.id, s.code).toBe(kept.id);
+        expect(s.must('customers.search', { q: `沪A6666${n}` }).map((c) => c.id), s.code).toEqual([kept.id]);
+      }
+      expect(a.core.hub.digests()).toEqual(b.core.hub.digests());
+      // The sync goes on: the moved ticket is taken at A and stays with the kept customer at B; a
+      // later ticket of the kept customer reaches A, with the moved one beside it.
+      a.must('tickets.act', { id: ticket.id, action: 'accept' });
+      const later = b.must('tickets.create', { customer: { id: kept.id }, typeCode: 'password_reset', channel: 'phone', priority: 'normal', subject: `之后的工单${n}`, description: '' });
+      await settle([a, b]);
+      expect(b.must('tickets.get', { id: ticket.id })).toMatchObject({ status: 'accepted', customerDetail: { id: kept.id } });
+      expect(a.must('tickets.get', { id: later.id }).customerTickets.map((t) => t.id)).toContain(ticket.id);
+      expect(a.core.hub.digests()).toEqual(b.core.hub.digests());
+      // A PC joining afterwards replays the centre's changes, the ticket for the merged customer among them, and ends alike.
+      const c = await joinSeat(hub, first === 'A1' ? 'C3' : 'D4');
+      try {
+        await settle([c]);
+        expect(ownerOf(c, 'tickets', ticket.id)).toBe(kept.id);
+        expect(c.core.hub.digests()).toEqual(a.core.hub.digests());
+      } finally {
+        await c.close();
+      }
     }, 60_000);
   }
 });

@@ -16,6 +16,7 @@ import { m012CallbacksByAsset } from './012_callbacks_by_asset';
 import { m013FestivalGreeting } from './013_festival_greeting';
 import { m014CallbacksCancelled } from './014_callbacks_cancelled';
 import { m015UnusedTicketIndex } from './015_unused_ticket_index';
+import { m016CustomerMerges } from './016_customer_merges';
 
 export interface Migration {
   version: number;
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m013FestivalGreeting,
   m014CallbacksCancelled,
   m015UnusedTicketIndex,
+  m016CustomerMerges,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
