@@ -9,6 +9,9 @@
 // would keep the file allocated, but better-sqlite3 does not expose them; so zeros are written from
 // the WAL file's end up to the size it works in, once per start.
 //
+// Each slice is synced before the next is written, so a commit that lands meanwhile (its fsync
+// flushes the whole file) finds at most one slice of zeros to flush with its frames.
+//
 // Zeros past the last frame are what SQLite ignores anyway: a frame counts only with the header's
 // salts and a running checksum, recovery stops at the first frame without them, and a WAL that
 // has started over always holds stale frames there.
@@ -40,18 +43,9 @@ export function reserveWal(db: Db, bytes: number): WalReserve {
   const done = new Promise<number>((resolve) => (finish = resolve));
   let fd: number | null = null;
   const end = () => {
-    if (fd === null) return finish(written);
-    const file = fd;
+    if (fd !== null) closeSync(fd);
     fd = null;
-    // Outside the lock and off the main thread: the blocks and the size reach the disk once.
-    if (written === 0) {
-      closeSync(file);
-      return finish(written);
-    }
-    fdatasync(file, () => {
-      closeSync(file);
-      finish(written);
-    });
+    finish(written);
   };
   const zeros = Buffer.alloc(RESERVE_SLICE_BYTES);
   // unref(): a reserve under way never keeps a process (the CLI, a test) alive.
@@ -59,12 +53,17 @@ export function reserveWal(db: Db, bytes: number): WalReserve {
   const slice = () => {
     timer = null;
     if (stopped || !db.open) return end();
+    // Not waiting busy_timeout for another connection's lock: the main thread would stand still.
+    const wait = db.pragma('busy_timeout', { simple: true }) as number;
+    db.pragma('busy_timeout = 0');
     try {
       db.exec('BEGIN IMMEDIATE');
     } catch {
       // Busy: another connection is writing (an import holds it for its whole transaction).
       next(BUSY_RETRY_MS);
       return;
+    } finally {
+      db.pragma(`busy_timeout = ${wait}`);
     }
     let n = 0;
     try {
@@ -80,7 +79,9 @@ export function reserveWal(db: Db, bytes: number): WalReserve {
     }
     if (n <= 0) return end();
     written += n;
-    next(0);
+    // Each slice reaches the disk before the next is written, outside the lock and off the main
+    // thread: a commit meanwhile syncs the WAL file, and must not find megabytes of zeros to flush.
+    fdatasync(fd!, () => next(0));
   };
   next(0);
   return {
