@@ -5,7 +5,7 @@ import type { Db } from '../db/open';
 import { customersWithPhones } from '../services/customers';
 import { quoteIdent, replicatedColumns } from './columns';
 import type { SharedTable } from './declare';
-import { followCustomerMerge, type Repointed } from './repoint';
+import { followCustomerMerge } from './repoint';
 import { decide, probableDuplicate, uniqueSuffix, type ChangeFacts, type ConflictDraft, type ShadowFields } from './rules';
 import { cached } from './statements';
 import { sharedTable } from './tables';
@@ -89,10 +89,7 @@ function applyBatch(db: Db, changes: readonly HubChange[], repair: boolean): App
       if (stmts.doneOwn.run(c.changeId).changes === 1) outcome.own++;
       applyOne(db, t, c, stmts, outcome);
       outcome.applied++;
-      outcome.tables.add(c.table);
-      let set = outcome.ids.get(c.table);
-      if (!set) outcome.ids.set(c.table, (set = new Set()));
-      set.add(c.pk);
+      noteChanged(outcome, c.table, c.pk);
     }
     // The whole file's references are checked: slow on a big centre, and only after a failed commit.
     if (repair) repairDanglingReferences(db, stmts, outcome, changes.reduce((m, c) => Math.max(m, c.at), 0));
@@ -122,14 +119,16 @@ function repairDanglingReferences(db: Db, stmts: Stmts, outcome: ApplyOutcome, a
       const notNull = fk.some((c) => (db.prepare('SELECT "notnull" FROM pragma_table_info(?) WHERE name = ?').pluck().get(d.table, c) as number) === 1);
       const row = db.prepare(`SELECT * FROM ${table} WHERE rowid = ?`).get(d.rowid) as Record<string, unknown> | undefined;
       if (!row) continue;
+      const pk = String(row[sharedTable(d.table)?.pk ?? 'id'] ?? d.rowid);
       if (d.parent === 'customers' && fk.length === 1 && typeof row[fk[0]!] === 'string') {
-        const moved = followCustomerMerge(db, d.table, d.rowid, fk[0]!, row[fk[0]!] as string, outcome.lastSeq);
+        const moved = followCustomerMerge(db, d.table, pk, fk[0]!, row[fk[0]!] as string, outcome.lastSeq);
         if (moved) {
-          noteRepointed(outcome, moved);
+          // Changed here like an applied row: its screens, and the kept customer's, refresh.
+          noteChanged(outcome, moved.table, moved.pk);
+          noteChanged(outcome, 'customers', moved.keptId);
           continue;
         }
       }
-      const pk = String(row[sharedTable(d.table)?.pk ?? 'id'] ?? d.rowid);
       if (notNull) db.prepare(`DELETE FROM ${table} WHERE rowid = ?`).run(d.rowid);
       else db.prepare(`UPDATE ${table} SET ${fk.map((c) => `${quoteIdent(c)} = NULL`).join(', ')} WHERE rowid = ?`).run(d.rowid);
       const conflict: RecordedConflict = {
@@ -152,14 +151,12 @@ function repairDanglingReferences(db: Db, stmts: Stmts, outcome: ApplyOutcome, a
   throw new Error('References still dangle after repairing them eight times over.');
 }
 
-/** A re-pointed row changed here like an applied one: its screens, and the kept customer's, refresh. */
-function noteRepointed(outcome: ApplyOutcome, moved: Repointed): void {
-  for (const [table, id] of [[moved.table, moved.pk], ['customers', moved.keptId]] as const) {
-    outcome.tables.add(table);
-    let set = outcome.ids.get(table);
-    if (!set) outcome.ids.set(table, (set = new Set()));
-    set.add(id);
-  }
+/** A row this batch changed: the tables and ids the screens and the open queue refresh. */
+function noteChanged(outcome: ApplyOutcome, table: string, id: string): void {
+  outcome.tables.add(table);
+  let set = outcome.ids.get(table);
+  if (!set) outcome.ids.set(table, (set = new Set()));
+  set.add(id);
 }
 
 function statements(db: Db) {

@@ -18,17 +18,16 @@ export interface Repointed {
 }
 
 /**
- * Re-points `column` of the shared row at `rowid`, a reference to the merged customer `customerId`,
- * to the customer it was finally merged into. Returns what moved, or null when the customer was
+ * Re-points `column` of the shared row `pk`, a reference to the merged customer `customerId`, to
+ * the customer it was finally merged into. Returns what moved, or null when the customer was
  * never merged (or the chain leads back to it), and the usual repair applies.
  */
-export function followCustomerMerge(db: Db, table: string, rowid: number, column: string, customerId: string, seq: number): Repointed | null {
+export function followCustomerMerge(db: Db, table: string, pk: string, column: string, customerId: string, seq: number): Repointed | null {
   const t = sharedTable(table);
   if (!t) return null; // local look-ups (phones, search keys) are rebuilt from their shared rows
   const keptId = keptCustomerOf(db, customerId);
   if (keptId === null || keptId === customerId) return null;
-  const pk = cached(db, `SELECT ${quoteIdent(t.pk)} FROM ${quoteIdent(table)} WHERE rowid = ?`).pluck().get(rowid) as string;
-  cached(db, `UPDATE ${quoteIdent(table)} SET ${quoteIdent(column)} = ? WHERE rowid = ?`).run(keptId, rowid);
+  cached(db, `UPDATE ${quoteIdent(table)} SET ${quoteIdent(column)} = ? WHERE ${quoteIdent(t.pk)} = ?`).run(keptId, pk);
   followInShadow(db, table, pk, column, customerId, keptId);
   // Derived data as for a moved row: the ticket's moments, the new owner's car keys.
   const applied: AppliedRow = { table, pk, op: 'update', seat: null, seq };
