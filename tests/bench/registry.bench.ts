@@ -1,14 +1,14 @@
 // The foundation's figures: an agent action through the real handler registry (validation, role
 // check, transaction, audit chain) against the raw SQLite write it boils down to; core start-up.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../../electron/core';
-import { BURST_PAGES, startCheckpointer, WAL_RESERVE_BYTES } from '../../electron/core/db/checkpointer';
-import { closeDatabase, openDatabase, type Db } from '../../electron/core/db/open';
+import { startCheckpointer } from '../../electron/core/db/checkpointer';
+import { closeDatabase, openDatabase } from '../../electron/core/db/open';
 import { systemClock } from '../../electron/core/clock';
 import { createLogger } from '../../electron/core/log';
-import { percentile, round, timeEach, type BenchFigure } from './figure';
+import { checkpointerSettled, percentile, round, timeEach, type BenchFigure } from './figure';
 
 export async function run(): Promise<BenchFigure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-bench-'));
@@ -24,7 +24,7 @@ export async function run(): Promise<BenchFigure[]> {
     // Measured as the app runs a moment after its start: checkpoints in their worker, the WAL file
     // reserved. The loop below never yields, so without this wait every 1,000 pages a commit would
     // checkpoint itself (what the raw reference below does, SQLite's default).
-    await settled(core.db);
+    await checkpointerSettled(core.db);
     const n = 2000;
     // An audited settings write: validation + role + transaction + hash-chained audit row.
     const viaRegistry = timeEach(n, (i) => must(core.call('centre.update', { centreName: `Bench ${i}`, timeZone: 'Asia/Shanghai', seatCode: 'B1' })));
@@ -38,7 +38,7 @@ export async function run(): Promise<BenchFigure[]> {
     db.exec('CREATE TABLE kv (k TEXT PRIMARY KEY, v TEXT) STRICT');
     // Checkpointed as the core's connection is, so both pay the same commits.
     const checkpointer = startCheckpointer(db, createLogger(join(dir, 'logs'), systemClock));
-    await settled(db);
+    await checkpointerSettled(db);
     const put = db.prepare('INSERT INTO kv (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v');
     const raw = timeEach(n, (i) => put.run('centre', `Bench ${i}`));
     await checkpointer.stop();
@@ -52,14 +52,6 @@ export async function run(): Promise<BenchFigure[]> {
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function settled(db: Db): Promise<void> {
-  const t = performance.now();
-  while (db.pragma('wal_autocheckpoint', { simple: true }) !== BURST_PAGES || (statSync(`${db.name}-wal`, { throwIfNoEntry: false })?.size ?? 0) < WAL_RESERVE_BYTES) {
-    if (performance.now() - t > 30_000) throw new Error('the checkpoint worker did not start within 30 s');
-    await new Promise((r) => setTimeout(r, 20));
   }
 }
 

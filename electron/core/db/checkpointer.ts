@@ -106,7 +106,6 @@ export function startCheckpointer(db: Db, logger: Logger, options: { everyMs?: n
     worker = startSqliteWorker(WORKER_SOURCE, { file: db.name, everyMs: options.everyMs ?? CHECKPOINT_EVERY_MS, report: observer !== null }, options.driver);
   } catch (err) {
     selfCheckpointing(err instanceof Error ? err.message : String(err));
-    reserved();
     return { stop: async () => {}, reserved: reservedPromise };
   }
   const w = worker;

@@ -29,8 +29,8 @@ export const RESERVE_SLICE_BYTES = 256 * 1024;
 const BUSY_RETRY_MS = 200;
 
 export interface WalReserve {
-  /** Resolves with the bytes written once the file is reserved (or the reserve was stopped). */
-  readonly done: Promise<number>;
+  /** Resolves once the file is reserved (or the reserve was stopped). */
+  readonly done: Promise<void>;
   /** Stops between two slices (before the database closes). */
   stop(): void;
 }
@@ -38,14 +38,13 @@ export interface WalReserve {
 export function reserveWal(db: Db, bytes: number): WalReserve {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let written = 0;
-  let finish!: (n: number) => void;
-  const done = new Promise<number>((resolve) => (finish = resolve));
+  let finish!: () => void;
+  const done = new Promise<void>((resolve) => (finish = resolve));
   let fd: number | null = null;
   const end = () => {
     if (fd !== null) closeSync(fd);
     fd = null;
-    finish(written);
+    finish();
   };
   const zeros = Buffer.alloc(RESERVE_SLICE_BYTES);
   // unref(): a reserve under way never keeps a process (the CLI, a test) alive.
@@ -78,7 +77,6 @@ export function reserveWal(db: Db, bytes: number): WalReserve {
       db.exec('COMMIT');
     }
     if (n <= 0) return end();
-    written += n;
     // Each slice reaches the disk before the next is written, outside the lock and off the main
     // thread: a commit meanwhile syncs the WAL file, and must not find megabytes of zeros to flush.
     fdatasync(fd!, () => next(0));
